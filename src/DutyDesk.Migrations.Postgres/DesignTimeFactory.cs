@@ -1,0 +1,16 @@
+using DutyDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DutyDesk.Migrations.Postgres;
+
+/// <summary>Lets `dotnet ef migrations add` build the model for PostgreSQL without a server.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(builder, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=dutydesk_design");
+        return new AppDbContext(builder.Options);
+    }
+}

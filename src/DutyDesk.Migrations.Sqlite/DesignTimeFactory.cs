@@ -1,0 +1,16 @@
+using DutyDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace DutyDesk.Migrations.Sqlite;
+
+/// <summary>Lets `dotnet ef migrations add` build the model for SQLite without the web host.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>
+{
+    public AppDbContext CreateDbContext(string[] args)
+    {
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        DatabaseSetup.Configure(builder, DatabaseProvider.Sqlite, "Data Source=design-time.db");
+        return new AppDbContext(builder.Options);
+    }
+}

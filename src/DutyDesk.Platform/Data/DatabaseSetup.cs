@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace DutyDesk.Platform.Data;
+
+/// <summary>The only place that knows the two providers apart.</summary>
+public static class DatabaseSetup
+{
+    public const string SqliteMigrationsAssembly = "DutyDesk.Migrations.Sqlite";
+    public const string PostgresMigrationsAssembly = "DutyDesk.Migrations.Postgres";
+
+    public static string DefaultSqliteConnectionString(string dataDirectory)
+        => new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "dutydesk.db"), DefaultTimeout = 30, Pooling = true }.ToString();
+
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case DatabaseProvider.Sqlite:
+                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly));
+                builder.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(PostgresMigrationsAssembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "未知的数据库类型");
+        }
+    }
+
+    /// <summary>Serialises appends to the audit chain inside the current transaction.</summary>
+    internal static async Task LockAuditChainAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql())
+        {
+            // Transaction-scoped advisory lock: released on commit or rollback, held across nodes.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(770077001)", ct);
+        }
+
+        // SQLite: EF begins transactions with BEGIN IMMEDIATE, which already admits one writer.
+    }
+
+    /// <summary>Stores UTC and reads it back as UTC on both providers (SQLite keeps no kind).</summary>
+    internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+
+    internal sealed class NullableUtcConverter() : ValueConverter<DateTime?, DateTime?>(
+        v => v == null ? v : v.Value.Kind == DateTimeKind.Utc ? v : v.Value.ToUniversalTime(),
+        v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
+}

@@ -1,0 +1,189 @@
+using DutyDesk.Platform.Auditing;
+using DutyDesk.Platform.Data;
+using DutyDesk.Platform.Files;
+using DutyDesk.Platform.Outbox;
+using DutyDesk.Platform.Results;
+using DutyDesk.Platform.Scope;
+using DutyDesk.Platform.Tasks;
+using Microsoft.EntityFrameworkCore;
+
+namespace DutyDesk.Platform.Features.Tasks;
+
+public sealed record CreateTaskCommand(
+    string Title, string? Description, Guid UnitId, Guid OwnerId, DateTime DueAt, string? ReminderOffsets,
+    Guid? EscalateToId, bool EvidenceRequired, string SourceModule = "platform", string? SourceType = null, string? SourceId = null);
+
+public sealed record CompleteTaskCommand(Guid Id, string? Note, Guid Version);
+
+/// <summary>
+/// Creates dated work, attaches evidence and closes it. Modules create their tasks through
+/// <see cref="CreateAsync"/> with their own SourceModule/SourceType/SourceId.
+/// </summary>
+public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileStore files, TimeProvider clock)
+{
+    public async Task<Result<Guid>> CreateAsync(Actor actor, CreateTaskCommand command, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var (offsets, offsetProblem) = ReminderSchedule.Parse(command.ReminderOffsets);
+        var invalid = Check.First(
+            Check.Required("title", "标题", command.Title, DueTask.TitleMaxLength),
+            Check.Optional("description", "说明", command.Description, 4000),
+            offsetProblem is null ? null : Error.Validation("reminderOffsets", "“提前提醒”有误：" + offsetProblem),
+            command.DueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区（UTC）。") : null,
+            command.DueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!actor.CanSee(command.UnitId) || !await db.Units.AnyAsync(u => u.Id == command.UnitId, ct))
+        {
+            return Error.NotFound("单位");
+        }
+
+        if (!TaskAccess.Manages(actor, command.UnitId))
+        {
+            await db.AuditDeniedAsync(clock, actor, "新建待办", "Unit", command.UnitId.ToString(), ct);
+            return Error.Forbidden("只有本单位的第一责任人、分管领导、领导小组办公室或部门负责人可以布置待办。");
+        }
+
+        var owner = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == command.OwnerId && !u.IsDisabled, ct);
+        if (owner is null || !actor.CanSee(owner.HomeUnitId))
+        {
+            return Error.Validation("ownerId", "“责任人”不存在、已停用或不在您的管辖范围内。");
+        }
+
+        if (command.EscalateToId is { } escalateTo && !await db.Users.AnyAsync(u => u.Id == escalateTo && !u.IsDisabled, ct))
+        {
+            return Error.Validation("escalateToId", "“逾期督办人”不存在或已停用。");
+        }
+
+        var task = new DueTask
+        {
+            Id = Guid.CreateVersion7(),
+            Title = command.Title.Trim(),
+            Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(),
+            UnitId = command.UnitId,
+            OwnerId = owner.Id,
+            DueAt = command.DueAt,
+            ReminderOffsets = ReminderSchedule.Format(offsets!),
+            NextReminderAt = ReminderSchedule.First(command.DueAt, offsets!, now),
+            EscalateToId = command.EscalateToId,
+            EvidenceRequired = command.EvidenceRequired,
+            SourceModule = command.SourceModule,
+            SourceType = command.SourceType,
+            SourceId = command.SourceId,
+            CreatedAt = now,
+            CreatedBy = actor.UserId,
+        };
+        db.DueTasks.Add(task);
+        db.Audit(clock, actor, AuditActions.TaskCreate, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{task.Title}，责任人：{owner.DisplayName}");
+        if (owner.Id != actor.UserId)
+        {
+            db.Notify(clock, $"task:{task.Id:N}:assigned", new NotificationPayload(owner.Id, $"新待办：{task.Title}", $"{actor.DisplayName}布置，截止 {task.DueAt:yyyy-MM-dd HH:mm} UTC。", $"/tasks/{task.Id}"));
+        }
+
+        await db.SaveChangesAsync(ct);
+        return task.Id;
+    }
+
+    public async Task<Result<Guid>> AddEvidenceAsync(Actor actor, Guid taskId, Stream content, string fileName, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var task = await db.DueTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !TaskAccess.CanRead(actor, task))
+        {
+            return Error.NotFound("待办");
+        }
+
+        if (!TaskAccess.CanWork(actor, task))
+        {
+            return Error.Forbidden("只有责任人或本单位负责人可以上传佐证材料。");
+        }
+
+        if (task.State != DueTaskState.Open)
+        {
+            return Error.Validation("id", "待办已办结，不能再上传佐证材料。");
+        }
+
+        var saved = await files.SaveAsync(content, fileName, ct);
+        if (!saved.IsSuccess)
+        {
+            return saved.Error!;
+        }
+
+        var blob = saved.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var file = new StoredFile
+        {
+            Id = Guid.CreateVersion7(),
+            Sha256 = blob.Sha256,
+            Size = blob.Size,
+            ContentType = blob.ContentType,
+            FileName = blob.FileName,
+            UnitId = task.UnitId,
+            UploadedAt = now,
+            UploadedBy = actor.UserId,
+        };
+        db.Files.Add(file);
+        db.TaskEvidence.Add(new TaskEvidence { Id = Guid.CreateVersion7(), TaskId = task.Id, FileId = file.Id, AddedAt = now, AddedBy = actor.UserId });
+        db.Audit(clock, actor, AuditActions.TaskEvidence, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{blob.FileName}（{blob.Size} 字节，SHA-256 {blob.Sha256[..12]}…）");
+        await db.SaveChangesAsync(ct);
+        return file.Id;
+    }
+
+    public async Task<Result<Done>> CompleteAsync(Actor actor, CompleteTaskCommand command, CancellationToken ct = default)
+    {
+        if (Check.Optional("note", "办结说明", command.Note, 2000) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var task = await db.DueTasks.Include(t => t.Evidence).FirstOrDefaultAsync(t => t.Id == command.Id, ct);
+        if (task is null || !TaskAccess.CanRead(actor, task))
+        {
+            return Error.NotFound("待办");
+        }
+
+        if (!TaskAccess.CanWork(actor, task))
+        {
+            await db.AuditDeniedAsync(clock, actor, "办结待办", "DueTask", task.Id.ToString(), ct);
+            return Error.Forbidden("只有责任人或本单位负责人可以办结待办。");
+        }
+
+        if (task.Version != command.Version)
+        {
+            return Error.StaleEdit("该待办");
+        }
+
+        if (task.State != DueTaskState.Open)
+        {
+            return Error.Validation("id", "待办已办结。");
+        }
+
+        if (task.EvidenceRequired && task.Evidence.Count == 0)
+        {
+            return Error.Validation("evidence", "此待办需要佐证材料：请先上传会议纪要、报告或照片等材料再办结。");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        task.State = DueTaskState.Done;
+        task.CompletedAt = now;
+        task.CompletedBy = actor.UserId;
+        task.CompletionNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
+        task.NextReminderAt = null;
+        db.Audit(clock, actor, AuditActions.TaskComplete, "DueTask", task.Id.ToString(), task.UnitId,
+            detail: $"{task.Title}{(now > task.DueAt ? "（逾期办结）" : "")}，佐证 {task.Evidence.Count} 份");
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Done.Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleEdit("该待办");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using System.Security.Cryptography;
+
+namespace DutyDesk.Platform.Identity;
+
+/// <summary>One-time passwords handed to new users; they must change them at first sign-in.</summary>
+public static class OneTimePassword
+{
+    // No 0/O, 1/l/I: these are read out over the phone and typed by hand.
+    private const string Upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private const string Lower = "abcdefghijkmnpqrstuvwxyz";
+    private const string Digits = "23456789";
+
+    public static string Generate(int length = 14)
+    {
+        var all = Upper + Lower + Digits;
+        var chars = new char[length];
+        chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
+        chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
+        chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
+        for (var i = 3; i < length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+}

@@ -1,0 +1,12 @@
+namespace DutyDesk.Platform.Outbox;
+
+/// <summary>Delivers one kind of outbox message. Must be idempotent on the message's key.</summary>
+public interface IOutboxHandler
+{
+    string Kind { get; }
+
+    Task DeliverAsync(OutboxMessage message, CancellationToken ct);
+}
+
+/// <summary>A failure that retrying cannot mend (bad address, a 4xx): the message goes straight to dead letters.</summary>
+public sealed class PermanentDeliveryException(string message, Exception? inner = null) : Exception(message, inner);

@@ -1,0 +1,193 @@
+using DutyDesk.Platform.ApiTokens;
+using DutyDesk.Platform.Auditing;
+using DutyDesk.Platform.Data;
+using DutyDesk.Platform.Features.Audit;
+using DutyDesk.Platform.Features.Notifications;
+using DutyDesk.Platform.Features.Tasks;
+using DutyDesk.Platform.Features.Tokens;
+using DutyDesk.Platform.Features.Units;
+using DutyDesk.Platform.Features.Users;
+using DutyDesk.Platform.Files;
+using DutyDesk.Platform.Identity;
+using DutyDesk.Platform.Jobs;
+using DutyDesk.Platform.Notifications;
+using DutyDesk.Platform.Outbox;
+using DutyDesk.Platform.Scope;
+using DutyDesk.Platform.Shared;
+using DutyDesk.Platform.Tasks;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DutyDesk.Platform;
+
+public static class PlatformModule
+{
+    public const string ApiPolicy = "api";
+
+    /// <summary>Registers the shared kernel: database, identity, scope, audit, files, tasks, outbox and jobs.</summary>
+    public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
+    {
+        var dataDirectory = Path.GetFullPath(configuration["DutyDesk:DataDirectory"] ?? "data");
+        Directory.CreateDirectory(dataDirectory);
+        services.AddSingleton(new DataDirectory(dataDirectory));
+        services.TryAddSingleton(TimeProvider.System);
+
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
+            ? database.Provider == DatabaseProvider.Sqlite
+                ? DatabaseSetup.DefaultSqliteConnectionString(dataDirectory)
+                : throw new InvalidOperationException("使用 PostgreSQL 时必须配置 DutyDesk:Database:ConnectionString。")
+            : database.ConnectionString;
+        services.AddSingleton(Options.Create(database));
+        services.AddDbContextFactory<AppDbContext>(o => DatabaseSetup.Configure(o, database.Provider, connectionString));
+
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.Configure<EmailOptions>(configuration.GetSection(EmailOptions.Section));
+        services.Configure<FileStoreOptions>(configuration.GetSection(FileStoreOptions.Section));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+
+        AddIdentity(services, configuration);
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ClientInfo>();
+        services.AddScoped<CurrentActor>();
+        services.AddSingleton<ActorLoader>();
+        services.AddSingleton<AuditVerifier>();
+        services.AddSingleton<FileStore>();
+        services.AddSingleton<NotificationHub>();
+        services.TryAddSingleton<IInitialCredentialsSink, ConsoleCredentialsSink>();
+        services.AddSingleton<Seeder>();
+        services.AddSingleton(DisplayClock.FromConfiguration(configuration));
+
+        // Use cases: plain classes, one per file, resolved where they are used.
+        services.AddTransient<ListUnits>();
+        services.AddTransient<CreateUnit>();
+        services.AddTransient<ChangeUnit>();
+        services.AddTransient<ListUsers>();
+        services.AddTransient<ManageUsers>();
+        services.AddTransient<ManageRoles>();
+        services.AddTransient<QueryAudit>();
+        services.AddTransient<TaskQueries>();
+        services.AddTransient<ManageTasks>();
+        services.AddTransient<ManageTokens>();
+        services.AddTransient<NotificationQueries>();
+
+        services.AddSingleton<IOutboxHandler, InAppNotificationHandler>();
+        services.AddSingleton<IOutboxHandler, EmailNotificationHandler>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<DueTaskScheduler>();
+        if (configuration.GetValue("DutyDesk:Jobs:Enabled", true))
+        {
+            services.AddHostedService(sp => new PeriodicJob<OutboxDispatcher>(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob<OutboxDispatcher>>>(),
+                (work, ct) => work.RunOnceAsync(ct), () => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval));
+            services.AddHostedService(sp => new PeriodicJob<DueTaskScheduler>(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob<DueTaskScheduler>>>(),
+                (work, ct) => work.RunOnceAsync(ct), () => TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Jobs:TaskScanSeconds", 30))));
+        }
+
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: (db, ct) => db.Units.AnyAsync(ct));
+        return services;
+    }
+
+    private static void AddIdentity(IServiceCollection services, IConfiguration configuration)
+    {
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
+        services.AddAuthentication(IdentityConstants.ApplicationScheme)
+            .AddIdentityCookies();
+        services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = security.PasswordMinLength;
+                o.Password.RequireDigit = security.PasswordRequireDigit;
+                o.Password.RequireLowercase = security.PasswordRequireLower;
+                o.Password.RequireUppercase = security.PasswordRequireUpper;
+                o.Password.RequireNonAlphanumeric = security.PasswordRequireSymbol;
+                o.Password.RequiredUniqueChars = 4;
+                o.Lockout.MaxFailedAccessAttempts = security.LockoutAttempts;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(security.LockoutMinutes);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<DutyDeskClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.FromMinutes(1);
+            o.OnRefreshingPrincipal = context =>
+            {
+                if (context.CurrentPrincipal?.FindFirst(DutyDeskClaims.SessionId) is { } sid && context.NewPrincipal?.Identity is System.Security.Claims.ClaimsIdentity identity)
+                {
+                    identity.AddClaim(new System.Security.Claims.Claim(DutyDeskClaims.SessionId, sid.Value));
+                }
+
+                return Task.CompletedTask;
+            };
+        });
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "DutyDesk.Auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(12);
+            o.SlidingExpiration = true;
+            o.Events.OnSigningIn = SessionCookieEvents.OnSigningInAsync;
+            o.Events.OnValidatePrincipal = SessionCookieEvents.OnValidatePrincipalAsync;
+            o.Events.OnRedirectToLogin = SessionCookieEvents.OnRedirectToLoginAsync;
+        });
+        services.AddDataProtection().SetApplicationName("DutyDesk").PersistKeysToDbContext<AppDbContext>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(nameof(Role.SystemAdmin), p => p.RequireClaim(DutyDeskClaims.Role, nameof(Role.SystemAdmin)))
+            .AddPolicy(nameof(Role.SecurityAdmin), p => p.RequireClaim(DutyDeskClaims.Role, nameof(Role.SecurityAdmin)))
+            .AddPolicy(nameof(Role.Auditor), p => p.RequireClaim(DutyDeskClaims.Role, nameof(Role.Auditor)))
+            .AddPolicy("UserAdmin", p => p.RequireClaim(DutyDeskClaims.Role, nameof(Role.SystemAdmin), nameof(Role.SecurityAdmin)));
+    }
+
+    /// <summary>Maps the platform's API under /api/v1 (token-authenticated) and its file downloads.</summary>
+    public static IEndpointRouteBuilder MapPlatform(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").RequireAuthorization(ApiPolicy);
+        api.MapUnits();
+        api.MapUsers();
+        api.MapAudit();
+        api.MapTasks();
+        api.MapTokens();
+        api.MapNotifications();
+
+        app.MapGet("/files/{id:guid}", async (HttpContext http, Guid id, TaskQueries tasks, FileStore files) =>
+        {
+            var actor = await Shared.ApiResults.ActorAsync(http);
+            var file = await tasks.GetEvidenceFileAsync(actor, id, http.RequestAborted);
+            if (!file.IsSuccess)
+            {
+                return Shared.ApiResults.Problem(file.Error!);
+            }
+
+            var stream = files.OpenRead(file.Value.Sha256);
+            return stream is null ? Shared.ApiResults.Problem(Results.Error.NotFound("文件内容")) : (IResult)TypedResults.File(stream, file.Value.ContentType, file.Value.FileName);
+        }).RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,41 @@
+using DutyDesk.Platform;
+using DutyDesk.Platform.Auditing;
+using DutyDesk.Platform.Data;
+
+namespace DutyDesk.Web.Cli;
+
+/// <summary>
+/// Command-line verbs run through the same host configuration as the web app:
+/// `dotnet run --project src/DutyDesk.Web -- audit verify`.
+/// </summary>
+internal static class CommandLine
+{
+    private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"]];
+
+    public static bool IsVerb(string[] args) => Verbs.Any(v => args.Length >= v.Length && v.SequenceEqual(args.Take(v.Length), StringComparer.OrdinalIgnoreCase));
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var builder = Host.CreateApplicationBuilder(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
+        builder.Configuration.AddEnvironmentVariables();
+        builder.Configuration["DutyDesk:Jobs:Enabled"] = "false";
+        builder.Services.AddPlatform(builder.Configuration);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        using var host = builder.Build();
+        switch (args[0].ToLowerInvariant())
+        {
+            case "audit":
+                var result = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
+                Console.WriteLine(result.Describe());
+                return result.Intact ? 0 : 2;
+            case "migrate":
+                await host.Services.GetRequiredService<Seeder>().MigrateAndSeedAsync();
+                Console.WriteLine("migrated");
+                return 0;
+            default:
+                Console.Error.WriteLine($"unknown verb: {string.Join(' ', args)}");
+                return 64;
+        }
+    }
+}

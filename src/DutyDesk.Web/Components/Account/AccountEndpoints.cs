@@ -1,0 +1,35 @@
+using DutyDesk.Platform.Auditing;
+using DutyDesk.Platform.Data;
+using DutyDesk.Platform.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace DutyDesk.Web.Components.Account;
+
+internal static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        // A form post with an antiforgery token: a link cannot sign anybody out.
+        app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) =>
+        {
+            if (http.User.Identity?.IsAuthenticated == true)
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
+                if (DutyDeskClaims.SessionOf(http.User) is { } sessionId)
+                {
+                    await SessionTerminator.EndAsync(db, sessionId, "sign-out", clock, http.RequestAborted);
+                }
+
+                var userId = Guid.TryParse(http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : (Guid?)null;
+                var unitId = userId is null ? null : await db.Users.Where(u => u.Id == userId).Select(u => (Guid?)u.HomeUnitId).FirstOrDefaultAsync(http.RequestAborted);
+                db.AuditSignIn(clock, AuditActions.SignOut, userId, http.User.Identity.Name, unitId, http.Connection.RemoteIpAddress?.ToString(), AuditOutcome.Success);
+                await db.SaveChangesAsync(http.RequestAborted);
+            }
+
+            await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return TypedResults.LocalRedirect("/account/login?reason=signed-out");
+        });
+    }
+}

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using AntDesign;
+using DutyDesk.Platform;
+using DutyDesk.Platform.Data;
+using DutyDesk.Platform.Identity;
+using DutyDesk.Platform.Shared;
+using DutyDesk.Web.Components;
+using DutyDesk.Web.Components.Account;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace DutyDesk.Web;
+
+/// <summary>The host's composition: platform and modules, Blazor, API documents, health.</summary>
+public static class WebSetup
+{
+    public static IServiceCollection AddDutyDeskWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPlatform(configuration);
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddAntDesign();
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<IdentityRedirectManager>();
+        services.AddSingleton<AccountAudit>();
+        services.AddScoped<CircuitSession>();
+        services.AddScoped<CircuitHandler, IdleCircuitHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "责任台 DutyDesk API";
+            document.Info.Description = "集成接口：使用个人 API 令牌（Authorization: Bearer ddt_…），权限与令牌所有者的单位范围一致。错误以中文 ProblemDetails 返回。";
+            return Task.CompletedTask;
+        }));
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = context =>
+        {
+            var status = context.ProblemDetails.Status ?? context.HttpContext.Response.StatusCode;
+            context.ProblemDetails.Title = ApiResults.TitleFor(status);
+            if (context.Exception is BadHttpRequestException bad)
+            {
+                context.ProblemDetails.Detail = "请求格式不正确：" + (bad.InnerException?.Message ?? bad.Message);
+            }
+            else if (status >= 500)
+            {
+                context.ProblemDetails.Detail = "服务器处理请求时出错，已记录日志。请稍后重试或联系系统管理员。";
+            }
+        });
+        services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 25 * 1024 * 1024);
+        return services;
+    }
+
+    public static WebApplication UseDutyDeskWeb(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<AccountGate>();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPlatform();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>()
+            .AddInteractiveServerRenderMode()
+            .AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
+        return app;
+    }
+
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var provider = context.RequestServices.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var body = new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new
+            {
+                status = e.Value.Status.ToString(),
+                provider = e.Key == "database" ? provider.ToString() : null,
+                durationMs = Math.Round(e.Value.Duration.TotalMilliseconds, 1),
+                error = e.Value.Exception?.GetType().Name,
+            }),
+        };
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body));
+    }
+}
