@@ -84,6 +84,7 @@ public static class PlatformModule
         services.AddTransient<ManageTasks>();
         services.AddTransient<ManageTokens>();
         services.AddTransient<NotificationQueries>();
+        services.AddTransient<Features.Outbox.QueryOutbox>();
 
         services.AddSingleton<IOutboxHandler, InAppNotificationHandler>();
         services.AddSingleton<IOutboxHandler, EmailNotificationHandler>();
@@ -175,6 +176,12 @@ public static class PlatformModule
         api.MapTasks();
         api.MapTokens();
         api.MapNotifications();
+
+        // Cookie-authenticated download for the auditor's page; the API has the same under /api/v1/audit/export.
+        app.MapGet("/audit/export.csv", async (HttpContext http, DateTime? from, DateTime? to, string? userName, string? action, Auditing.AuditOutcome? outcome, string? text, QueryAudit handler)
+                => Shared.ApiResults.From(await handler.ExportCsvAsync(await Shared.ApiResults.ActorAsync(http), new AuditFilter(from, to, userName, action, outcome, text), http.RequestAborted),
+                    bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", "审计日志.csv")))
+            .RequireAuthorization(nameof(Role.Auditor));
 
         app.MapGet("/files/{id:guid}", async (HttpContext http, Guid id, TaskQueries tasks, FileStore files) =>
         {

@@ -32,7 +32,8 @@ public sealed class Seeder(
     TimeProvider clock,
     ILogger<Seeder> logger)
 {
-    private sealed record DemoUser(string UserName, string DisplayName, string Unit, Role[] Roles, string? Email = null);
+    /// <summary>A demo account: its home unit, and the unit its roles apply to when that is another one.</summary>
+    private sealed record DemoUser(string UserName, string DisplayName, string Unit, Role[] Roles, string? Email = null, string? RoleUnit = null);
 
     public async Task MigrateAndSeedAsync(CancellationToken ct = default)
     {
@@ -106,9 +107,10 @@ public sealed class Seeder(
             LockoutEnabled = true,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };
+        var roleUnit = units[person.RoleUnit ?? person.Unit];
         foreach (var role in person.Roles)
         {
-            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = user.Id, UnitId = unit.Id, Role = role, GrantedAt = user.CreatedAt });
+            db.RoleAssignments.Add(new RoleAssignment { Id = Guid.CreateVersion7(), UserId = user.Id, UnitId = roleUnit.Id, Role = role, GrantedAt = user.CreatedAt });
         }
 
         db.Audit(clock, null, AuditActions.UserCreate, "User", user.Id.ToString(), unit.Id, detail: $"首次运行：{person.UserName}（{string.Join("、", person.Roles.Select(r => r.ToChinese()))}）");
@@ -170,15 +172,16 @@ public sealed class Seeder(
     [
         new("jyj.secretary", "王建国", "市教育局", [Role.FirstResponsible]),
         new("jyj.leader", "李红梅", "市教育局", [Role.LeaderInCharge, Role.LeadershipMember]),
-        new("jyj.office", "张伟", "局办公室", [Role.LeadingGroupOffice]),
+        // The leading group office sits in an office department but works for the whole unit.
+        new("jyj.office", "张伟", "局办公室", [Role.LeadingGroupOffice], RoleUnit: "市教育局"),
         new("jyj.office.m", "陈静", "宣传科", [Role.Monitor, Role.InformationOfficer]),
         new("yz.secretary", "刘志强", "第一中学", [Role.FirstResponsible]),
         new("yz.leader", "赵敏", "第一中学", [Role.LeaderInCharge, Role.LeadershipMember]),
-        new("yz.office", "孙磊", "一中校长办公室", [Role.LeadingGroupOffice]),
+        new("yz.office", "孙磊", "一中校长办公室", [Role.LeadingGroupOffice], RoleUnit: "第一中学"),
         new("yz.moral", "周婷", "一中德育处", [Role.DepartmentHead, Role.InformationOfficer]),
         new("yz.reviewer", "吴刚", "第一中学", [Role.Reviewer]),
         new("xx.secretary", "郑丽", "实验小学", [Role.FirstResponsible]),
-        new("xx.office", "冯涛", "实小校长办公室", [Role.LeadingGroupOffice]),
+        new("xx.office", "冯涛", "实小校长办公室", [Role.LeadingGroupOffice], RoleUnit: "实验小学"),
         new("xx.teach", "何芳", "实小教务处", [Role.DepartmentHead, Role.InformationOfficer]),
         new("xx.monitor", "许强", "实验小学", [Role.Monitor]),
     ];

@@ -16,7 +16,7 @@ public sealed record AuditFilter(
 public sealed record AuditRow(long Sequence, DateTime At, string? UserName, string? ClientIp, string Action, string ActionName,
     string? ObjectType, string? ObjectId, AuditOutcome Outcome, string? Detail);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize);
+public sealed record AuditResultPage(IReadOnlyList<AuditRow> Rows, int Total, int Page, int PageSize);
 
 /// <summary>
 /// The auditor's view of the log, filtered and paged; nobody else reads it. Rows are limited to
@@ -26,7 +26,7 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
 {
     public const int MaxExportRows = 100_000;
 
-    public async Task<Result<AuditPage>> HandleAsync(Actor actor, AuditFilter filter, CancellationToken ct = default)
+    public async Task<Result<AuditResultPage>> HandleAsync(Actor actor, AuditFilter filter, CancellationToken ct = default)
     {
         if (Validate(filter) is { } invalid)
         {
@@ -47,7 +47,7 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
             .Skip((Math.Max(filter.Page, 1) - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(ct);
-        return new AuditPage(rows.Select(ToRow).ToList(), total, filter.Page, pageSize);
+        return new AuditResultPage(rows.Select(ToRow).ToList(), total, filter.Page, pageSize);
     }
 
     /// <summary>CSV (UTF-8 with BOM so that Excel shows the Chinese), itself recorded in the log.</summary>
