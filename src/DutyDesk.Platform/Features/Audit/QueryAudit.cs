@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using DutyDesk.Documents;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
@@ -66,21 +66,17 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
         }
 
         var rows = await Filtered(db, actor, filter).OrderBy(a => a.Sequence).Take(MaxExportRows).ToListAsync(ct);
-        var csv = new StringBuilder();
-        csv.AppendLine("序号,时间(UTC),用户,IP,操作,操作代码,对象类型,对象,结果,详情,哈希");
-        foreach (var row in rows)
-        {
-            csv.AppendJoin(',', new[]
+        var csv = CsvTable.Write(
+            ["序号", "时间(UTC)", "用户", "IP", "操作", "操作代码", "对象类型", "对象", "结果", "详情", "哈希"],
+            rows.Select(row => new[]
             {
                 row.Sequence.ToString(CultureInfo.InvariantCulture), row.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
                 row.UserName, row.ClientIp, AuditActions.ToChinese(row.Action), row.Action, row.ObjectType, row.ObjectId,
                 OutcomeName(row.Outcome), row.Detail, row.Hash,
-            }.Select(Csv)).AppendLine();
-        }
-
+            }));
         db.Audit(clock, actor, AuditActions.AuditExport, "AuditLog", null, detail: $"{rows.Count} 行");
         await db.SaveChangesAsync(ct);
-        return Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return csv;
     }
 
     public static string OutcomeName(AuditOutcome outcome) => outcome switch
@@ -143,16 +139,4 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
 
     private static AuditRow ToRow(AuditEntry a)
         => new(a.Sequence, a.At, a.UserName, a.ClientIp, a.Action, AuditActions.ToChinese(a.Action), a.ObjectType, a.ObjectId, a.Outcome, a.Detail);
-
-    private static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return "";
-        }
-
-        // A leading = + - @ would make Excel evaluate the cell as a formula.
-        var safe = value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : safe;
-    }
 }

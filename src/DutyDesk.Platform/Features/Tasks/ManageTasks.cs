@@ -1,3 +1,4 @@
+using DutyDesk.Text;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Files;
@@ -62,7 +63,7 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
         var task = new DueTask
         {
             Id = Guid.CreateVersion7(),
-            Title = command.Title.Trim(),
+            Title = TextNormalizer.Clean(command.Title),
             Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(),
             UnitId = command.UnitId,
             OwnerId = owner.Id,

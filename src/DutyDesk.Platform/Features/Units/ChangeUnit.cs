@@ -1,3 +1,4 @@
+using DutyDesk.Text;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
@@ -31,7 +32,7 @@ public sealed class ChangeUnit(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return error;
         }
 
-        var name = command.Name.Trim();
+        var name = TextNormalizer.Clean(command.Name);
         if (await db.Units.AnyAsync(u => u.ParentId == unit!.ParentId && u.Name == name && u.Id != unit.Id, ct))
         {
             return Error.Validation("name", $"同一上级单位下已有名为“{name}”的单位。");

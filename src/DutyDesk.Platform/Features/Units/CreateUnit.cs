@@ -1,3 +1,4 @@
+using DutyDesk.Text;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
@@ -48,7 +49,7 @@ public sealed class CreateUnit(IDbContextFactory<AppDbContext> dbFactory, TimePr
             return Error.Validation("parentId", "上级单位已停用，不能在其下新建单位。");
         }
 
-        var name = command.Name.Trim();
+        var name = TextNormalizer.Clean(command.Name);
         if (await db.Units.AnyAsync(u => u.ParentId == parentId && u.Name == name, ct))
         {
             return Error.Validation("name", $"“{parent.Name}”下已有名为“{name}”的单位。");

@@ -1,3 +1,4 @@
+using DutyDesk.Text;
 using System.Net.Mail;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
@@ -74,7 +75,7 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
         {
             Id = Guid.CreateVersion7(),
             UserName = userName,
-            DisplayName = command.DisplayName.Trim(),
+            DisplayName = TextNormalizer.Clean(command.DisplayName),
             Email = Blank(command.Email),
             PhoneNumber = Blank(command.Phone),
             HomeUnitId = unit.Id,
@@ -116,7 +117,7 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
             return Error.StaleEdit("该用户");
         }
 
-        user.DisplayName = command.DisplayName.Trim();
+        user.DisplayName = TextNormalizer.Clean(command.DisplayName);
         user.Email = Blank(command.Email);
         user.NormalizedEmail = users!.NormalizeEmail(user.Email);
         user.PhoneNumber = Blank(command.Phone);
