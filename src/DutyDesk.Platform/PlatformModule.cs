@@ -68,6 +68,7 @@ public static class PlatformModule
         services.AddSingleton<AuditVerifier>();
         services.AddSingleton<FileStore>();
         services.AddSingleton<NotificationHub>();
+        services.AddSingleton<SessionSignals>();
         services.TryAddSingleton<IInitialCredentialsSink, ConsoleCredentialsSink>();
         services.AddSingleton<Seeder>();
         services.AddSingleton(DisplayClock.FromConfiguration(configuration));

@@ -12,7 +12,7 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A form post with an antiforgery token: a link cannot sign anybody out.
-        app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) =>
+        app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SessionSignals signals) =>
         {
             if (http.User.Identity?.IsAuthenticated == true)
             {
@@ -20,6 +20,7 @@ internal static class AccountEndpoints
                 if (DutyDeskClaims.SessionOf(http.User) is { } sessionId)
                 {
                     await SessionTerminator.EndAsync(db, sessionId, "sign-out", clock, http.RequestAborted);
+                    signals.PublishEnded(sessionId);
                 }
 
                 var userId = Guid.TryParse(http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : (Guid?)null;
