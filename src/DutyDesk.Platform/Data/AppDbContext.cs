@@ -88,7 +88,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             var previous = last?.Hash ?? AuditEntry.GenesisHash;
             foreach (var entry in entries)
             {
+                // PostgreSQL keeps microseconds; hash exactly what will be read back.
+                entry.At = new DateTime(entry.At.Ticks - (entry.At.Ticks % 10), DateTimeKind.Utc);
                 entry.Sequence = ++sequence;
+                // PostgreSQL keeps microseconds, not .NET's 100 ns ticks: hash the time as it will be read back.
+                entry.At = entry.At.AddTicks(-(entry.At.Ticks % TimeSpan.TicksPerMicrosecond));
                 entry.PreviousHash = previous;
                 entry.Hash = entry.ComputeHash();
                 previous = entry.Hash;

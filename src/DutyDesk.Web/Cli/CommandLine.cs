@@ -16,9 +16,12 @@ internal static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var builder = Host.CreateApplicationBuilder(args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray());
+        var settings = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var builder = Host.CreateApplicationBuilder(settings);
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);
         builder.Configuration.AddEnvironmentVariables();
+        // Settings given on the command line win over the files and the environment, as in the web host.
+        builder.Configuration.AddCommandLine(settings);
         builder.Configuration["DutyDesk:Jobs:Enabled"] = "false";
         builder.Services.AddPlatform(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

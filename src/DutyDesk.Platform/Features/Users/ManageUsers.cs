@@ -213,7 +213,9 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
             return (null, null, null, Error.NotFound("用户"));
         }
 
-        var holdsAdminRole = await db.RoleAssignments.AnyAsync(r => r.UserId == userId && Roles.Administrative.Contains(r.Role), ct);
+        // A list, not the IReadOnlySet itself: EF Core cannot translate Contains on a set into SQL.
+        var administrative = Roles.Administrative.ToList();
+        var holdsAdminRole = await db.RoleAssignments.AnyAsync(r => r.UserId == userId && administrative.Contains(r.Role), ct);
         var needed = holdsAdminRole ? Role.SecurityAdmin : Role.SystemAdmin;
         if (!actor.HoldsIn(needed, user.HomeUnitId))
         {
