@@ -46,6 +46,8 @@ public static class WebSetup
                 context.ProblemDetails.Detail = "服务器处理请求时出错，已记录日志。请稍后重试或联系系统管理员。";
             }
         });
+        // Enums travel as their names ("SecurityAdmin"), which integrators can read.
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.Configure<FormOptions>(o => o.MultipartBodyLengthLimit = 25 * 1024 * 1024);
         return services;
     }

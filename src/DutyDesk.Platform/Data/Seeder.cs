@@ -87,7 +87,7 @@ public sealed class Seeder(
             }
 
             await SeedDemoTasksAsync(db, byName, ct);
-            issued.Add(new IssuedCredential($"其余 {demo.Length} 个演示账号", "演示", "见“用户管理”", demoPassword));
+            issued.Add(new IssuedCredential($"{demo[0].UserName} 等", "演示账号", $"其余 {demo.Length} 个演示账号（共用）", demoPassword));
         }
 
         sink.Report(issued);

@@ -63,5 +63,8 @@ public sealed class CurrentActor(ActorLoader loader, ClientInfo client, IHttpCon
 /// </summary>
 public sealed class ClientInfo(IHttpContextAccessor http)
 {
-    public string? IpAddress { get; } = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+    public string? IpAddress { get; private set; } = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    /// <summary>Called when a circuit opens, inside the connection's request, if the scope began without one.</summary>
+    public void CaptureIfMissing(string? ipAddress) => IpAddress ??= ipAddress;
 }

@@ -25,12 +25,18 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
     public async Task<Result<Guid>> CreateAsync(Actor actor, CreateTaskCommand command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        // A time with an offset ("+08:00") arrives as Local and is converted; one without any zone is refused.
+        if (command.DueAt.Kind == DateTimeKind.Local)
+        {
+            command = command with { DueAt = command.DueAt.ToUniversalTime() };
+        }
+
         var (offsets, offsetProblem) = ReminderSchedule.Parse(command.ReminderOffsets);
         var invalid = Check.First(
             Check.Required("title", "标题", command.Title, DueTask.TitleMaxLength),
             Check.Optional("description", "说明", command.Description, 4000),
             offsetProblem is null ? null : Error.Validation("reminderOffsets", "“提前提醒”有误：" + offsetProblem),
-            command.DueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区（UTC）。") : null,
+            command.DueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区，例如 2026-12-01T17:00:00+08:00。") : null,
             command.DueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);
         if (invalid is not null)
         {
