@@ -57,8 +57,9 @@ public static class WebSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
-        app.UseAuthorization();
+        // Before authorization: a one-time password is changed first, whatever page was asked for.
         app.UseMiddleware<AccountGate>();
+        app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

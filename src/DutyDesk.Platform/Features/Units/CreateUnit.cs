@@ -64,7 +64,7 @@ public sealed class CreateUnit(IDbContextFactory<AppDbContext> dbFactory, TimePr
             Kind = command.Kind,
             Path = Unit.PathOf(parent.Path, id),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
-            SortOrder = await db.Units.CountAsync(u => u.ParentId == parentId, ct),
+            SortOrder = (await db.Units.Where(u => u.ParentId == parentId).MaxAsync(u => (int?)u.SortOrder, ct) ?? -1) + 1,
         };
         db.Units.Add(unit);
         db.Audit(clock, actor, AuditActions.UnitCreate, "Unit", id.ToString(), id, detail: $"{parent.Name} / {name}（{command.Kind.ToChinese()}）");

@@ -70,6 +70,13 @@ public sealed partial class UnitsPage
 
     private async Task ReloadAsync() => units = await List.HandleAsync(actor!);
 
+    /// <summary>The actor's scope is a snapshot of the unit tree; a unit created or moved here is only in a fresh one.</summary>
+    private async Task RefreshScopeAsync()
+    {
+        CurrentActor.Reset();
+        actor = await CurrentActor.GetAsync() ?? actor;
+    }
+
     private void OpenCreate(UnitDto parent) => Open(Dialog.Create, parent, "");
 
     private void OpenRename(UnitDto unit) => Open(Dialog.Rename, unit, unit.Name);
@@ -107,6 +114,7 @@ public sealed partial class UnitsPage
             if (error is null)
             {
                 dialog = Dialog.None;
+                await RefreshScopeAsync();
                 await ReloadAsync();
             }
         }

@@ -14,13 +14,14 @@ internal static class AccountEndpoints
         // A form post with an antiforgery token: a link cannot sign anybody out.
         app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SessionSignals signals) =>
         {
+            Guid? endedSession = null;
             if (http.User.Identity?.IsAuthenticated == true)
             {
                 await using var db = await dbFactory.CreateDbContextAsync(http.RequestAborted);
                 if (DutyDeskClaims.SessionOf(http.User) is { } sessionId)
                 {
                     await SessionTerminator.EndAsync(db, sessionId, "sign-out", clock, http.RequestAborted);
-                    signals.PublishEnded(sessionId);
+                    endedSession = sessionId;
                 }
 
                 var userId = Guid.TryParse(http.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var id) ? id : (Guid?)null;
@@ -30,6 +31,13 @@ internal static class AccountEndpoints
             }
 
             await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+
+            // Last: the signal makes this tab's own circuit navigate away, and the browser may then drop this request.
+            if (endedSession is { } ended)
+            {
+                signals.PublishEnded(ended);
+            }
+
             return TypedResults.LocalRedirect("/account/login?reason=signed-out");
         });
     }
