@@ -3,18 +3,17 @@ using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Platform.Shared;
+using DutyDesk.Platform.Features.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DutyDesk.Platform.Features.Audit;
 
-public sealed partial class AuditPage
+public sealed partial class AuditPage : ActorPage
 {
     private const int PageSize = 50;
     private static readonly AuditOutcome?[] outcomes = [AuditOutcome.Success, AuditOutcome.Failure, AuditOutcome.Denied];
 
     private AuditResultPage? page;
-    private bool loading = true;
-    private string? failed;
     private Error? error;
     private int pageIndex = 1;
     private DateTime? from;
@@ -23,10 +22,6 @@ public sealed partial class AuditPage
     private string? action;
     private AuditOutcome? outcome;
     private string? text;
-    private Actor? actor;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private QueryAudit Query { get; set; } = default!;
@@ -58,38 +53,26 @@ public sealed partial class AuditPage
         }
     }
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task LoadAsync()
     {
-        try
-        {
-            actor = await CurrentActor.RequireAsync();
-            await LoadAsync();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            failed = ex.Message;
-        }
-        finally
-        {
-            loading = false;
-        }
+        await LoadPageAsync();
     }
 
     private async Task SearchAsync()
     {
         pageIndex = 1;
-        await LoadAsync();
+        await LoadPageAsync();
     }
 
     private async Task OnPageChangeAsync(int index)
     {
         pageIndex = index;
-        await LoadAsync();
+        await LoadPageAsync();
     }
 
-    private async Task LoadAsync()
+    private async Task LoadPageAsync()
     {
-        var result = await Query.HandleAsync(actor!, Filter() with { Page = pageIndex, PageSize = PageSize });
+        var result = await Query.HandleAsync(Actor, Filter() with { Page = pageIndex, PageSize = PageSize });
         error = result.Error;
         page = result.IsSuccess ? result.Value : null;
     }

@@ -3,27 +3,22 @@ using DutyDesk.Platform.Features.Users;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Platform.Shared;
+using DutyDesk.Platform.Features.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DutyDesk.Platform.Features.Tasks;
 
-public sealed partial class MyTasksPage
+public sealed partial class MyTasksPage : ActorPage
 {
     private IReadOnlyList<TaskDto> tasks = [];
     private List<UnitDto> assignableUnits = [];
     private IReadOnlyList<UserDto> people = [];
-    private bool loading = true;
     private bool saving;
     private bool includeClosed;
     private bool canAssign;
     private bool showCreate;
-    private string? failed;
     private Error? dialogError;
     private TaskForm form = new();
-    private Actor? actor;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private TaskQueries Queries { get; set; } = default!;
@@ -43,23 +38,11 @@ public sealed partial class MyTasksPage
     [Inject]
     private TimeProvider Clock { get; set; } = default!;
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task LoadAsync()
     {
-        try
-        {
-            actor = await CurrentActor.RequireAsync();
-            assignableUnits = (await Units.HandleAsync(actor)).Where(u => !u.IsDisabled && TaskAccess.Manages(actor, u.Id)).ToList();
-            canAssign = assignableUnits.Count > 0;
-            await ReloadAsync();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            failed = ex.Message;
-        }
-        finally
-        {
-            loading = false;
-        }
+        assignableUnits = (await Units.HandleAsync(Actor)).Where(u => !u.IsDisabled && TaskAccess.Manages(Actor, u.Id)).ToList();
+        canAssign = assignableUnits.Count > 0;
+        await ReloadAsync();
     }
 
     private async Task OnIncludeClosedAsync(bool value)
@@ -68,11 +51,11 @@ public sealed partial class MyTasksPage
         await ReloadAsync();
     }
 
-    private async Task ReloadAsync() => tasks = await Queries.MineAsync(actor!, new TaskFilter(includeClosed));
+    private async Task ReloadAsync() => tasks = await Queries.MineAsync(Actor, new TaskFilter(includeClosed));
 
     private async Task OpenCreate()
     {
-        people = (await Users.HandleAsync(actor!, new UserFilter())).Where(u => !u.IsDisabled).ToList();
+        people = (await Users.HandleAsync(Actor, new UserFilter())).Where(u => !u.IsDisabled).ToList();
         var now = Display.ToLocal(Clock.GetUtcNow().UtcDateTime);
         form = new TaskForm { UnitId = assignableUnits[0].Id, DueLocal = now.Date.AddDays(7).AddHours(17) };
         dialogError = null;
@@ -90,7 +73,7 @@ public sealed partial class MyTasksPage
         saving = true;
         try
         {
-            var result = await Manage.CreateAsync(actor!, new CreateTaskCommand(
+            var result = await Manage.CreateAsync(Actor, new CreateTaskCommand(
                 form.Title, form.Description, form.UnitId, form.OwnerId, Display.ToUtc(due), form.Reminders, null, form.EvidenceRequired));
             dialogError = result.Error;
             if (result.IsSuccess)

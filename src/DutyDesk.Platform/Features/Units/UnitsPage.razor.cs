@@ -1,11 +1,12 @@
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Platform.Units;
+using DutyDesk.Platform.Features.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DutyDesk.Platform.Features.Units;
 
-public sealed partial class UnitsPage
+public sealed partial class UnitsPage : ActorPage
 {
     private enum Dialog
     {
@@ -16,9 +17,7 @@ public sealed partial class UnitsPage
     }
 
     private IReadOnlyList<UnitDto> units = [];
-    private bool loading = true;
     private bool saving;
-    private string? failed;
     private Error? pageError;
     private Error? dialogError;
     private Dialog dialog;
@@ -26,10 +25,6 @@ public sealed partial class UnitsPage
     private string name = "";
     private UnitKind kind = UnitKind.Department;
     private Guid moveTarget;
-    private Actor? actor;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private ListUnits List { get; set; } = default!;
@@ -51,31 +46,12 @@ public sealed partial class UnitsPage
     /// <summary>A unit cannot move under itself or its own subordinates.</summary>
     private IEnumerable<UnitDto> MoveTargets => target is null ? [] : units.Where(u => !u.IsDisabled && !IsInSubtree(u, target));
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task LoadAsync()
     {
-        try
-        {
-            actor = await CurrentActor.RequireAsync();
-            await ReloadAsync();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            failed = ex.Message;
-        }
-        finally
-        {
-            loading = false;
-        }
+        await ReloadAsync();
     }
 
-    private async Task ReloadAsync() => units = await List.HandleAsync(actor!);
-
-    /// <summary>The actor's scope is a snapshot of the unit tree; a unit created or moved here is only in a fresh one.</summary>
-    private async Task RefreshScopeAsync()
-    {
-        CurrentActor.Reset();
-        actor = await CurrentActor.GetAsync() ?? actor;
-    }
+    private async Task ReloadAsync() => units = await List.HandleAsync(Actor);
 
     private void OpenCreate(UnitDto parent) => Open(Dialog.Create, parent, "");
 
@@ -105,16 +81,16 @@ public sealed partial class UnitsPage
         {
             var error = dialog switch
             {
-                Dialog.Create => (await Create.HandleAsync(actor!, new CreateUnitCommand(target!.Id, name, kind))).Error,
-                Dialog.Rename => (await Change.RenameAsync(actor!, new RenameUnitCommand(target!.Id, name, target.Version))).Error,
-                Dialog.Move => (await Change.MoveAsync(actor!, new MoveUnitCommand(target!.Id, moveTarget, target.Version))).Error,
+                Dialog.Create => (await Create.HandleAsync(Actor, new CreateUnitCommand(target!.Id, name, kind))).Error,
+                Dialog.Rename => (await Change.RenameAsync(Actor, new RenameUnitCommand(target!.Id, name, target.Version))).Error,
+                Dialog.Move => (await Change.MoveAsync(Actor, new MoveUnitCommand(target!.Id, moveTarget, target.Version))).Error,
                 _ => null,
             };
             dialogError = error;
             if (error is null)
             {
                 dialog = Dialog.None;
-                await RefreshScopeAsync();
+                await RefreshActorAsync(); // a new or moved unit is only in a fresh scope
                 await ReloadAsync();
             }
         }
@@ -126,7 +102,7 @@ public sealed partial class UnitsPage
 
     private async Task ToggleAsync(UnitDto unit)
     {
-        pageError = (await Change.SetDisabledAsync(actor!, new SetUnitDisabledCommand(unit.Id, !unit.IsDisabled, unit.Version))).Error;
+        pageError = (await Change.SetDisabledAsync(Actor, new SetUnitDisabledCommand(unit.Id, !unit.IsDisabled, unit.Version))).Error;
         await ReloadAsync();
     }
 

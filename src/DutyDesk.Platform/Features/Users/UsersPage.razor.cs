@@ -2,18 +2,17 @@ using DutyDesk.Platform.Features.Units;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
+using DutyDesk.Platform.Features.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DutyDesk.Platform.Features.Users;
 
-public sealed partial class UsersPage
+public sealed partial class UsersPage : ActorPage
 {
     private IReadOnlyList<UserDto> users = [];
     private IReadOnlyList<UnitDto> units = [];
-    private bool loading = true;
     private bool saving;
     private bool showEditor;
-    private string? failed;
     private string? search;
     private Error? pageError;
     private Error? dialogError;
@@ -25,10 +24,6 @@ public sealed partial class UsersPage
     private Role grantRole = Role.InformationOfficer;
     private bool isSystemAdmin;
     private bool isSecurityAdmin;
-    private Actor? actor;
-
-    [Inject]
-    private CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private ListUsers List { get; set; } = default!;
@@ -42,31 +37,19 @@ public sealed partial class UsersPage
     [Inject]
     private ManageRoles RolesHandler { get; set; } = default!;
 
-    private IEnumerable<UnitDto> ManageableUnits => units.Where(u => !u.IsDisabled && actor!.HoldsIn(Role.SystemAdmin, u.Id));
+    private IEnumerable<UnitDto> ManageableUnits => units.Where(u => !u.IsDisabled && Actor.HoldsIn(Role.SystemAdmin, u.Id));
 
-    protected override async Task OnInitializedAsync()
+    protected override async Task LoadAsync()
     {
-        try
-        {
-            actor = await CurrentActor.RequireAsync();
-            isSystemAdmin = actor.Holds(Role.SystemAdmin);
-            isSecurityAdmin = actor.Holds(Role.SecurityAdmin);
-            units = await Units.HandleAsync(actor);
-            await ReloadAsync();
-        }
-        catch (UnauthorizedAccessException ex)
-        {
-            failed = ex.Message;
-        }
-        finally
-        {
-            loading = false;
-        }
+        isSystemAdmin = Actor.Holds(Role.SystemAdmin);
+        isSecurityAdmin = Actor.Holds(Role.SecurityAdmin);
+        units = await Units.HandleAsync(Actor);
+        await ReloadAsync();
     }
 
     private async Task ReloadAsync()
     {
-        users = await List.HandleAsync(actor!, new UserFilter(null, search));
+        users = await List.HandleAsync(Actor, new UserFilter(null, search));
         if (rolesOf is not null)
         {
             rolesOf = users.FirstOrDefault(u => u.Id == rolesOf.Id);
@@ -103,13 +86,13 @@ public sealed partial class UsersPage
         {
             if (editing is null)
             {
-                var created = await Manage.CreateAsync(actor!, new CreateUserCommand(form.UserName, form.DisplayName, form.Email, form.Phone, form.HomeUnitId));
+                var created = await Manage.CreateAsync(Actor, new CreateUserCommand(form.UserName, form.DisplayName, form.Email, form.Phone, form.HomeUnitId));
                 dialogError = created.Error;
                 issued = created.IsSuccess ? created.Value : null;
             }
             else
             {
-                dialogError = (await Manage.UpdateAsync(actor!, new UpdateUserCommand(editing.Id, form.DisplayName, form.Email, form.Phone, editing.Version))).Error;
+                dialogError = (await Manage.UpdateAsync(Actor, new UpdateUserCommand(editing.Id, form.DisplayName, form.Email, form.Phone, editing.Version))).Error;
             }
 
             if (dialogError is null)
@@ -126,7 +109,7 @@ public sealed partial class UsersPage
 
     private async Task ResetAsync(UserDto user)
     {
-        var reset = await Manage.ResetPasswordAsync(actor!, user.Id);
+        var reset = await Manage.ResetPasswordAsync(Actor, user.Id);
         pageError = reset.Error;
         issued = reset.IsSuccess ? reset.Value : null;
         await ReloadAsync();
@@ -134,25 +117,25 @@ public sealed partial class UsersPage
 
     private async Task ToggleAsync(UserDto user)
     {
-        pageError = (await Manage.SetDisabledAsync(actor!, user.Id, !user.IsDisabled)).Error;
+        pageError = (await Manage.SetDisabledAsync(Actor, user.Id, !user.IsDisabled)).Error;
         await ReloadAsync();
     }
 
     private async Task UnlockAsync(UserDto user)
     {
-        pageError = (await Manage.UnlockAsync(actor!, user.Id)).Error;
+        pageError = (await Manage.UnlockAsync(Actor, user.Id)).Error;
         await ReloadAsync();
     }
 
     private async Task GrantAsync()
     {
-        dialogError = (await RolesHandler.GrantAsync(actor!, new GrantRoleCommand(rolesOf!.Id, grantUnit, grantRole))).Error;
+        dialogError = (await RolesHandler.GrantAsync(Actor, new GrantRoleCommand(rolesOf!.Id, grantUnit, grantRole))).Error;
         await ReloadAsync();
     }
 
     private async Task RevokeAsync(RoleDto role)
     {
-        dialogError = (await RolesHandler.RevokeAsync(actor!, role.Id)).Error;
+        dialogError = (await RolesHandler.RevokeAsync(Actor, role.Id)).Error;
         await ReloadAsync();
     }
 
