@@ -1,6 +1,6 @@
 namespace DutyDesk.E2E.Infrastructure;
 
-/// <summary>Full-page screenshots: every one under artifacts/screenshots (git-ignored), the README's few under docs/images.</summary>
+/// <summary>Full-page screenshots: every one under artifacts/screenshots (git-ignored), the README's few under docs/images when DUTYDESK_UPDATE_DOCS_IMAGES=1.</summary>
 public sealed class Screenshots
 {
     private int count;
@@ -22,7 +22,8 @@ public sealed class Screenshots
     {
         var path = Path.Combine(Directory, $"{++count:00}-{name}.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
-        if (readmeImage is not null)
+        // The README's pictures change only when asked (DUTYDESK_UPDATE_DOCS_IMAGES=1), so a test run leaves the tree clean.
+        if (readmeImage is not null && Environment.GetEnvironmentVariable("DUTYDESK_UPDATE_DOCS_IMAGES") == "1")
         {
             var docs = Path.Combine(RepositoryRoot, "docs", "images");
             System.IO.Directory.CreateDirectory(docs);
