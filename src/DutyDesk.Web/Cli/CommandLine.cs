@@ -1,6 +1,7 @@
 using DutyDesk.Platform;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace DutyDesk.Web.Cli;
 
@@ -13,6 +14,12 @@ internal static class CommandLine
     private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"]];
 
     public static bool IsVerb(string[] args) => Verbs.Any(v => args.Length >= v.Length && v.SequenceEqual(args.Take(v.Length), StringComparer.OrdinalIgnoreCase));
+
+    private static async Task<bool> DatabaseReadyAsync(IServiceProvider services)
+    {
+        await using var db = await services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
+        return await db.Database.CanConnectAsync() && (await db.Database.GetAppliedMigrationsAsync()).Any();
+    }
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -29,6 +36,12 @@ internal static class CommandLine
         switch (args[0].ToLowerInvariant())
         {
             case "audit":
+                if (!await DatabaseReadyAsync(host.Services))
+                {
+                    Console.Error.WriteLine("the database has no DutyDesk schema yet: start DutyDesk once or run the `migrate` verb, and check DutyDesk:Database settings");
+                    return 3;
+                }
+
                 var result = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
                 Console.WriteLine(result.Describe());
                 return result.Intact ? 0 : 2;

@@ -61,9 +61,23 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
             return Error.Validation("ownerId", "“责任人”不存在、已停用或不在您的管辖范围内。");
         }
 
-        if (command.EscalateToId is { } escalateTo && !await db.Users.AnyAsync(u => u.Id == escalateTo && !u.IsDisabled, ct))
+        if (command.EscalateToId is { } escalateTo)
         {
-            return Error.Validation("escalateToId", "“逾期督办人”不存在或已停用。");
+            var target = await db.Users.AsNoTracking().Where(u => u.Id == escalateTo && !u.IsDisabled).Select(u => new { u.HomeUnitId }).FirstOrDefaultAsync(ct);
+            if (target is null)
+            {
+                return Error.Validation("escalateToId", "“逾期督办人”不存在或已停用。");
+            }
+
+            // The target reads the task: someone of the unit or of a superior unit (by home or role), never of a sibling.
+            var targetUnits = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == escalateTo).Select(r => r.UnitId).ToListAsync(ct);
+            targetUnits.Add(target.HomeUnitId);
+            var unitPath = await db.Units.AsNoTracking().Where(u => u.Id == command.UnitId).Select(u => u.Path).FirstAsync(ct);
+            var targetPaths = await db.Units.AsNoTracking().Where(u => targetUnits.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
+            if (!targetPaths.Any(p => p.StartsWith(unitPath, StringComparison.Ordinal) || unitPath.StartsWith(p, StringComparison.Ordinal)))
+            {
+                return Error.Validation("escalateToId", "“逾期督办人”须为本单位或上级单位的人员。");
+            }
         }
 
         var task = new DueTask
