@@ -46,6 +46,24 @@ public sealed class DueTaskSchedulerTests
 
     [Theory]
     [BothProviders]
+    public async Task RunOnce_SchedulerDownUntilAfterDue_NoLateReminderOnlyOverdueNotice(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var taskId = await host.CreateTaskAsync("yz.office", "第一中学", "yz.moral", TimeSpan.FromHours(2), reminders: "60");
+        var scheduler = host.Get<DueTaskScheduler>();
+
+        host.Clock.Advance(TimeSpan.FromHours(3));
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        await scheduler.RunOnceAsync(CancellationToken.None);
+        await host.DispatchOutboxAsync();
+
+        Assert.Empty(await NotificationsAsync(host, $"task:{taskId:N}:remind:"));
+        Assert.NotEmpty(await NotificationsAsync(host, $"task:{taskId:N}:overdue:"));
+        Assert.Null((await TaskAsync(host, taskId)).NextReminderAt);
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task RunOnce_PastDue_OwnerAndLeadingGroupOfficeNotifiedOnce(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -63,7 +63,7 @@ public sealed class OutboxTests
         }
 
         var handler = host.Get<IEnumerable<IOutboxHandler>>().Single(h => h.Kind == OutboxKinds.InApp);
-        await handler.DeliverAsync(message, CancellationToken.None);
+        Assert.Null(await handler.DeliverAsync(message, CancellationToken.None));
 
         await host.DispatchOutboxAsync();
         Assert.Null(await DeliveredAtAsync(host, key));
@@ -129,6 +129,22 @@ public sealed class OutboxTests
         Assert.NotNull(row.DeliveredAt);
         Assert.Null(row.DeadAt);
         Assert.Equal(3, row.Attempts);
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task RunOnce_NoMailServerConfigured_MailRowSaysNotSentInsteadOfDelivered(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        await GiveEmailAsync(host, "yz.moral", "moral@school.example.cn");
+        var taskId = await host.CreateTaskAsync("yz.office", "第一中学", "yz.moral", TimeSpan.FromDays(2));
+
+        await host.DispatchOutboxAsync();
+
+        var mail = await OutboxRowAsync(host, $"task:{taskId:N}:assigned:mail");
+        Assert.NotNull(mail.DeliveredAt);
+        Assert.Contains("未配置邮件服务器", mail.LastError, StringComparison.Ordinal);
+        Assert.Null((await OutboxRowAsync(host, $"task:{taskId:N}:assigned:app")).LastError);
     }
 
     private static async Task GiveEmailAsync(TestHost host, string userName, string email)

@@ -51,7 +51,7 @@ public sealed class FileStore(DataDirectory dataDirectory, IOptions<FileStoreOpt
                     size += read;
                     if (size > MaxBytes)
                     {
-                        return Error.Validation("file", $"文件“{name}”超过大小上限 {MaxBytes / 1024 / 1024} MB。");
+                        return Error.Validation("file", $"文件“{name}”超过大小上限 {SizeText(MaxBytes)}。");
                     }
 
                     sha.AppendData(buffer, 0, read);
@@ -93,6 +93,13 @@ public sealed class FileStore(DataDirectory dataDirectory, IOptions<FileStoreOpt
             }
         }
     }
+
+    public static string SizeText(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes} B",
+        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
+        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
+    };
 
     public Stream? OpenRead(string sha256)
     {

@@ -15,12 +15,12 @@ internal sealed class EmailNotificationHandler(IDbContextFactory<AppDbContext> d
 {
     public string Kind => OutboxKinds.Email;
 
-    public async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    public async Task<string?> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var settings = options.Value;
         if (string.IsNullOrWhiteSpace(settings.Host))
         {
-            return; // mail is not configured on this installation
+            return "未发送：未配置邮件服务器（DutyDesk:Email:Host）";
         }
 
         var payload = JsonSerializer.Deserialize<NotificationPayload>(message.Payload)
@@ -29,7 +29,7 @@ internal sealed class EmailNotificationHandler(IDbContextFactory<AppDbContext> d
         var to = await db.Users.Where(u => u.Id == payload.UserId).Select(u => new { u.Email, u.DisplayName }).FirstOrDefaultAsync(ct);
         if (to is null || string.IsNullOrWhiteSpace(to.Email))
         {
-            return; // the person has no address; the in-app notification stands
+            return "未发送：收件人没有电子邮箱，已只发站内通知";
         }
 
         var mail = new MimeMessage();
@@ -66,5 +66,6 @@ internal sealed class EmailNotificationHandler(IDbContextFactory<AppDbContext> d
         }
 
         await client.DisconnectAsync(true, ct);
+        return null;
     }
 }

@@ -9,14 +9,14 @@ internal sealed class InAppNotificationHandler(IDbContextFactory<AppDbContext> d
 {
     public string Kind => OutboxKinds.InApp;
 
-    public async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
+    public async Task<string?> DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         var payload = JsonSerializer.Deserialize<NotificationPayload>(message.Payload)
             ?? throw new PermanentDeliveryException("通知内容无法解析");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Notifications.AnyAsync(n => n.IdempotencyKey == message.IdempotencyKey, ct))
         {
-            return; // delivered before a crash that kept the outbox row from being marked
+            return null; // delivered before a crash that kept the outbox row from being marked
         }
 
         db.Notifications.Add(new Notification
@@ -37,13 +37,14 @@ internal sealed class InAppNotificationHandler(IDbContextFactory<AppDbContext> d
         {
             if (await AlreadyDeliveredAsync(message.IdempotencyKey, ct))
             {
-                return; // another node delivered it at the same moment
+                return null; // another node delivered it at the same moment
             }
 
             throw;
         }
 
         hub.Publish(payload.UserId);
+        return null;
     }
 
     private async Task<bool> AlreadyDeliveredAsync(string key, CancellationToken ct)

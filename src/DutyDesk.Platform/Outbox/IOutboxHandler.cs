@@ -5,7 +5,8 @@ public interface IOutboxHandler
 {
     string Kind { get; }
 
-    Task DeliverAsync(OutboxMessage message, CancellationToken ct);
+    /// <summary>Null when delivered; otherwise why it was deliberately not sent (shown on the 消息投递 page).</summary>
+    Task<string?> DeliverAsync(OutboxMessage message, CancellationToken ct);
 }
 
 /// <summary>A failure that retrying cannot mend (bad address, a 4xx): the message goes straight to dead letters.</summary>

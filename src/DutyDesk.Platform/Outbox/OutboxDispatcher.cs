@@ -62,6 +62,7 @@ public sealed class OutboxDispatcher(
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
     {
         string? error = null;
+        string? skipped = null;
         var permanent = false;
         if (!byKind.TryGetValue(message.Kind, out var handler))
         {
@@ -72,7 +73,7 @@ public sealed class OutboxDispatcher(
         {
             try
             {
-                await handler.DeliverAsync(message, ct);
+                skipped = await handler.DeliverAsync(message, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -100,7 +101,7 @@ public sealed class OutboxDispatcher(
                 .SetProperty(m => m.DeliveredAt, now)
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null)
-                .SetProperty(m => m.LastError, (string?)null), ct);
+                .SetProperty(m => m.LastError, skipped), ct);
             return;
         }
 

@@ -32,6 +32,13 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
             var sentFor = task.NextReminderAt!.Value;
             var (offsets, _) = ReminderSchedule.Parse(task.ReminderOffsets);
             task.NextReminderAt = ReminderSchedule.Next(task.DueAt, offsets ?? [], now);
+            if (task.DueAt <= now)
+            {
+                // The scheduler was down past the due time: the overdue notice says it all.
+                await SaveClaimAsync(db, ct);
+                continue;
+            }
+
             var left = task.DueAt - now;
             db.Notify(clock, $"task:{task.Id:N}:remind:{sentFor.Ticks}", new NotificationPayload(
                 task.OwnerId,

@@ -26,7 +26,7 @@ public static partial class LoginForm
     public static async Task<string> TextAsync(HttpResponseMessage response)
         => WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
 
-    private static string HiddenValue(string html, string name)
+    public static string HiddenValue(string html, string name)
     {
         foreach (Match input in InputTag().Matches(html))
         {

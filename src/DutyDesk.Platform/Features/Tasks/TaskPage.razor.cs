@@ -73,7 +73,7 @@ public sealed partial class TaskPage
         }
         catch (IOException)
         {
-            uploadError = Error.Validation("file", $"文件“{e.File.Name}”超过大小上限 {Files.MaxBytes / 1024 / 1024} MB 或上传中断。");
+            uploadError = Error.Validation("file", $"文件“{e.File.Name}”超过大小上限 {FileStore.SizeText(Files.MaxBytes)} 或上传中断。");
         }
         finally
         {
@@ -96,11 +96,4 @@ public sealed partial class TaskPage
             saving = false;
         }
     }
-
-    private static string FormatSize(long bytes) => bytes switch
-    {
-        < 1024 => $"{bytes} B",
-        < 1024 * 1024 => $"{bytes / 1024.0:0.#} KB",
-        _ => $"{bytes / 1024.0 / 1024.0:0.#} MB",
-    };
 }
