@@ -133,6 +133,7 @@ public static class PlatformModule
             .AddClaimsPrincipalFactory<DutyDeskClaimsFactory>();
         services.Configure<SecurityStampValidatorOptions>(o =>
         {
+            // A changed role reaches HTTP requests within a minute; open circuits compare the stamp every 15 s (IdleGuard).
             o.ValidationInterval = TimeSpan.FromMinutes(1);
             o.OnRefreshingPrincipal = context =>
             {

@@ -148,6 +148,46 @@ public sealed class AdminSeparationTests
         Assert.False(await db.RoleAssignments.AnyAsync(r => r.UserId == admin && r.Role == Role.Auditor));
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task GrantRole_AdministrativeRoleToAccountStillOnOneTimePassword_Refused(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var person = await host.UserIdAsync("yz.moral");
+
+        var granted = await host.Get<ManageRoles>().GrantAsync(await host.ActorAsync("secadmin"),
+            new GrantRoleCommand(person, await host.UnitIdAsync("市教育局"), Role.Auditor));
+
+        Assert.Equal(ErrorKind.Validation, granted.Error?.Kind);
+        Assert.Contains("双因素认证", granted.Error!.Message, StringComparison.Ordinal);
+        await using var db = await host.DbAsync();
+        Assert.False(await db.RoleAssignments.AnyAsync(r => r.UserId == person && r.Role == Role.Auditor));
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task ResetPassword_SchoolAdminOnPersonWithBureauRole_Forbidden(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var schoolAdmin = await host.UserIdAsync("yz.reviewer");
+        var person = await host.UserIdAsync("yz.moral");
+        await using (var db = await host.DbAsync())
+        {
+            // yz.reviewer has set a password and enrolled TOTP, so may become 第一中学's system administrator.
+            await db.Users.Where(u => u.Id == schoolAdmin).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false).SetProperty(u => u.TwoFactorEnabled, true));
+        }
+
+        var secadmin = await host.ActorAsync("secadmin");
+        Assert.True((await host.Get<ManageRoles>().GrantAsync(secadmin, new GrantRoleCommand(schoolAdmin, await host.UnitIdAsync("第一中学"), Role.SystemAdmin))).IsSuccess);
+        Assert.True((await host.Get<ManageRoles>().GrantAsync(secadmin, new GrantRoleCommand(person, await host.UnitIdAsync("市教育局"), Role.Reviewer))).IsSuccess);
+        var hashBefore = await PasswordHashAsync(host, person);
+
+        var reset = await host.Get<ManageUsers>().ResetPasswordAsync(await host.ActorAsync("yz.reviewer"), person);
+
+        Assert.Equal(ErrorKind.Forbidden, reset.Error?.Kind);
+        Assert.Equal(hashBefore, await PasswordHashAsync(host, person));
+    }
+
     private static async Task<int> DeniedCountAsync(TestHost host, string userName)
     {
         await using var db = await host.DbAsync();

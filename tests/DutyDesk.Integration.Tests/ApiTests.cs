@@ -5,6 +5,7 @@ using System.Text.Json;
 using DutyDesk.Integration.Tests.Infrastructure;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Features.Tokens;
+using DutyDesk.Platform.Features.Users;
 using Microsoft.EntityFrameworkCore;
 
 namespace DutyDesk.Integration.Tests;
@@ -17,6 +18,7 @@ public sealed class ApiTests
     public async Task CreateToken_Secret_StoredOnlyAsHashAndWorks(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
+        await host.CompleteFirstSignInAsync("yz.office");
         var issued = await host.Get<ManageTokens>().CreateAsync(await host.ActorAsync("yz.office"), new CreateTokenCommand("监测厂商", 30));
         Assert.True(issued.IsSuccess, issued.Error?.Message);
         var secret = issued.Value.Secret;
@@ -40,6 +42,7 @@ public sealed class ApiTests
     public async Task CallApi_RevokedToken_401WithChineseProblem(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
+        await host.CompleteFirstSignInAsync("yz.office");
         var actor = await host.ActorAsync("yz.office");
         var tokens = host.Get<ManageTokens>();
         var issued = (await tokens.CreateAsync(actor, new CreateTokenCommand("将吊销", 30))).Value;
@@ -143,6 +146,36 @@ public sealed class ApiTests
         Assert.False(string.IsNullOrWhiteSpace(text), $"HTTP {(int)response.StatusCode} came without a ProblemDetails body.");
         using var document = JsonDocument.Parse(text);
         return document.RootElement.Clone();
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task CallApi_OwnerStillOnOneTimePassword_401(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var token = await host.Get<ManageTokens>().CreateAsync(await host.ActorAsync("yz.office"), new CreateTokenCommand("脚本", 30));
+        using var client = ApiClient.WithToken(host, token.Value.Secret);
+
+        using var response = await client.GetAsync("/api/v1/units");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains("一次性密码", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task ResetPassword_OwnersTokens_RevokedAtOnce(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        using var client = await ApiClient.ForUserAsync(host, "yz.moral");
+        using var before = await client.GetAsync("/api/v1/units");
+
+        var reset = await host.Get<ManageUsers>().ResetPasswordAsync(await host.ActorAsync("admin"), await host.UserIdAsync("yz.moral"));
+        using var after = await client.GetAsync("/api/v1/units");
+
+        Assert.True(reset.IsSuccess, reset.Error?.Message);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, after.StatusCode);
     }
 
     private static async Task<int> CountUnitsAsync(TestHost host)

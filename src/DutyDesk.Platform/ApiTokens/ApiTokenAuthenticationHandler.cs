@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Features.Tokens;
+using DutyDesk.Platform.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
@@ -16,10 +17,13 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     IDbContextFactory<AppDbContext> dbFactory,
-    TimeProvider clock)
+    TimeProvider clock,
+    IOptions<SecurityOptions> security)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
+
+    private static readonly List<Role> AdministrativeRoles = [.. Roles.Administrative];
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -48,6 +52,23 @@ internal sealed class ApiTokenAuthenticationHandler(
         if (user is null || user.IsDisabled)
         {
             return AuthenticateResult.Fail("令牌所属账号已停用");
+        }
+
+        // A token may do no more than its owner could do by signing in now.
+        if (user.LockoutEnd > clock.GetUtcNow())
+        {
+            return AuthenticateResult.Fail("令牌所属账号已被锁定");
+        }
+
+        if (user.MustChangePassword)
+        {
+            return AuthenticateResult.Fail("令牌所属账号须先修改一次性密码");
+        }
+
+        if (!user.TwoFactorEnabled && security.Value.RequireTwoFactorForAdministrators
+            && await db.RoleAssignments.AnyAsync(r => r.UserId == user.Id && AdministrativeRoles.Contains(r.Role), Context.RequestAborted))
+        {
+            return AuthenticateResult.Fail("令牌所属账号持有管理角色，须先启用双因素认证");
         }
 
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(5))

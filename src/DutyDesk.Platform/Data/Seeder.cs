@@ -29,6 +29,7 @@ public sealed class Seeder(
     IServiceScopeFactory scopes,
     IOptions<SeedOptions> options,
     IInitialCredentialsSink sink,
+    IOptions<SecurityOptions> security,
     TimeProvider clock,
     ILogger<Seeder> logger)
 {
@@ -64,7 +65,7 @@ public sealed class Seeder(
         await db.SaveChangesAsync(ct);
 
         var issued = new List<IssuedCredential>();
-        var demoPassword = OneTimePassword.Generate();
+        var demoPassword = OneTimePassword.Generate(security.Value);
         var admins = new[]
         {
             new DemoUser("admin", "系统管理员", root, [Role.SystemAdmin]),
@@ -73,7 +74,7 @@ public sealed class Seeder(
         };
         foreach (var person in admins)
         {
-            var password = OneTimePassword.Generate();
+            var password = OneTimePassword.Generate(security.Value);
             await CreateUserAsync(db, users, person, byName, password, ct);
             issued.Add(new IssuedCredential(person.UserName, person.DisplayName, string.Join("、", person.Roles.Select(r => r.ToChinese())), password));
         }

@@ -10,14 +10,20 @@ public static class OneTimePassword
     private const string Lower = "abcdefghijkmnpqrstuvwxyz";
     private const string Digits = "23456789";
 
-    public static string Generate(int length = 14)
+    private const string Symbols = "#%+=@";
+
+    /// <summary>A password that satisfies the configured policy however it is set (length, symbols).</summary>
+    public static string Generate(SecurityOptions? policy = null)
     {
-        var all = Upper + Lower + Digits;
+        var length = Math.Max(14, policy?.PasswordMinLength ?? 0);
+        var symbol = policy?.PasswordRequireSymbol == true;
+        var all = Upper + Lower + Digits + (symbol ? Symbols : "");
         var chars = new char[length];
         chars[0] = Upper[RandomNumberGenerator.GetInt32(Upper.Length)];
         chars[1] = Lower[RandomNumberGenerator.GetInt32(Lower.Length)];
         chars[2] = Digits[RandomNumberGenerator.GetInt32(Digits.Length)];
-        for (var i = 3; i < length; i++)
+        chars[3] = symbol ? Symbols[RandomNumberGenerator.GetInt32(Symbols.Length)] : all[RandomNumberGenerator.GetInt32(all.Length)];
+        for (var i = 4; i < length; i++)
         {
             chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
         }

@@ -26,8 +26,11 @@ internal static class SessionCookieEvents
             return;
         }
 
-        // A refresh (password changed, 2FA enabled) keeps the session it was signed in with.
-        if (DutyDeskClaims.SessionOf(context.HttpContext.User) is { } existing)
+        // A refresh (password changed, 2FA enabled) keeps the session it was signed in with; a different
+        // person signing in over it on a shared PC gets a session of their own.
+        var signingInAs = identity.FindFirst(ClaimTypes.NameIdentifier)?.Value;
+        if (DutyDeskClaims.SessionOf(context.HttpContext.User) is { } existing
+            && string.Equals(context.HttpContext.User.FindFirst(ClaimTypes.NameIdentifier)?.Value, signingInAs, StringComparison.Ordinal))
         {
             identity.AddClaim(new Claim(DutyDeskClaims.SessionId, existing.ToString()));
             return;

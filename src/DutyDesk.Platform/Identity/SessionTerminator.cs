@@ -18,6 +18,13 @@ public static class SessionTerminator
             session.EndedAt = now;
             session.EndReason = reason;
         }
+
+        // The account's API tokens end with its sessions: a reset or a disabled account leaves no way in.
+        var tokens = await db.ApiTokens.Where(t => t.UserId == userId && t.RevokedAt == null).ToListAsync(ct);
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+        }
     }
 
     public static async Task<bool> EndAsync(AppDbContext db, Guid sessionId, string reason, TimeProvider clock, CancellationToken ct)

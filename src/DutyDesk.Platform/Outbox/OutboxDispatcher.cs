@@ -23,16 +23,18 @@ public sealed class OutboxDispatcher(
     /// <summary>Delivers what is due now; returns how many messages it handled.</summary>
     public async Task<int> RunOnceAsync(CancellationToken ct)
     {
-        var claimed = await ClaimAsync(ct);
-        foreach (var message in claimed)
+        // One message claimed at a time, so a slow receiver never lets the lease of a waiting message run out.
+        var handled = 0;
+        while (handled < options.BatchSize && await ClaimNextAsync(ct) is { } message)
         {
             await DeliverAsync(message, ct);
+            handled++;
         }
 
-        return claimed.Count;
+        return handled;
     }
 
-    private async Task<List<OutboxMessage>> ClaimAsync(CancellationToken ct)
+    private async Task<OutboxMessage?> ClaimNextAsync(CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
@@ -40,9 +42,8 @@ public sealed class OutboxDispatcher(
             .Where(m => m.DeliveredAt == null && m.DeadAt == null && m.AvailableAt <= now && (m.LockedUntil == null || m.LockedUntil < now))
             .OrderBy(m => m.AvailableAt)
             .Select(m => m.Id)
-            .Take(options.BatchSize)
+            .Take(5)
             .ToListAsync(ct);
-        var claimed = new List<OutboxMessage>();
         var until = now + options.Lease;
         foreach (var id in candidates)
         {
@@ -52,11 +53,11 @@ public sealed class OutboxDispatcher(
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedBy, options.NodeName).SetProperty(m => m.LockedUntil, until), ct);
             if (won == 1)
             {
-                claimed.Add(await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct));
+                return await db.Outbox.AsNoTracking().SingleAsync(m => m.Id == id, ct);
             }
         }
 
-        return claimed;
+        return null;
     }
 
     private async Task DeliverAsync(OutboxMessage message, CancellationToken ct)
@@ -97,7 +98,7 @@ public sealed class OutboxDispatcher(
         var attempts = message.Attempts + 1;
         if (error is null)
         {
-            await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+            await Mine(db, message).ExecuteUpdateAsync(s => s
                 .SetProperty(m => m.DeliveredAt, now)
                 .SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.LockedUntil, (DateTime?)null)
@@ -109,13 +110,17 @@ public sealed class OutboxDispatcher(
         logger.LogWarning("Outbox message {Id} ({Kind}) attempt {Attempt} failed; dead: {Dead}", message.Id, message.Kind, attempts, dead);
         var retryAt = now + Backoff.Delay(options.FirstRetryDelay, attempts);
         var text = error.Length > 2000 ? error[..2000] : error;
-        await db.Outbox.Where(m => m.Id == message.Id).ExecuteUpdateAsync(s => s
+        await Mine(db, message).ExecuteUpdateAsync(s => s
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.LastError, text)
             .SetProperty(m => m.AvailableAt, retryAt)
             .SetProperty(m => m.LockedUntil, (DateTime?)null)
             .SetProperty(m => m.DeadAt, dead ? now : null), ct);
     }
+
+    /// <summary>The message as this node claimed it: if the lease ran out and another node took it over, the other node's claim stands.</summary>
+    private IQueryable<OutboxMessage> Mine(AppDbContext db, OutboxMessage message)
+        => db.Outbox.Where(m => m.Id == message.Id && m.LockedBy == options.NodeName && m.LockedUntil == message.LockedUntil);
 }
 
 /// <summary>Exponential back-off: first, 2×, 4× … capped at one hour.</summary>

@@ -15,7 +15,8 @@ public static class Check
             return Error.Validation(field, $"“{label}”不能超过 {maxLength} 个字符（当前 {value.Trim().Length} 个）。");
         }
 
-        if (value.Any(char.IsControl))
+        // Line breaks and tabs belong in multi-line text; other control characters never do.
+        if (value.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
         {
             return Error.Validation(field, $"“{label}”含有不可见的控制字符。");
         }

@@ -53,6 +53,10 @@ public sealed class Actor
         return Roles.Any(r => r.Role == role && unitPaths.TryGetValue(r.UnitId, out var rolePath) && path.StartsWith(rolePath, StringComparison.Ordinal));
     }
 
+    /// <summary>True when the role is held in a top unit (one with no superior): the whole installation.</summary>
+    public bool HoldsAtTop(Role role)
+        => Roles.Any(r => r.Role == role && unitPaths.TryGetValue(r.UnitId, out var path) && path.Count(c => c == '/') == 2);
+
     /// <summary>The units in which the role applies (the role units and their subtrees).</summary>
     public IReadOnlySet<Guid> UnitsWhere(Role role)
     {

@@ -20,49 +20,74 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
 
     private async Task<int> SendRemindersAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = await db.DueTasks
-            .Where(t => t.State == DueTaskState.Open && t.NextReminderAt != null && t.NextReminderAt <= now)
-            .OrderBy(t => t.NextReminderAt)
-            .Take(Batch)
-            .ToListAsync(ct);
-        foreach (var task in due)
+        List<Guid> due;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
-            var sentFor = task.NextReminderAt!.Value;
-            var (offsets, _) = ReminderSchedule.Parse(task.ReminderOffsets);
-            task.NextReminderAt = ReminderSchedule.Next(task.DueAt, offsets ?? [], now);
-            if (task.DueAt <= now)
+            due = await db.DueTasks
+                .Where(t => t.State == DueTaskState.Open && t.NextReminderAt != null && t.NextReminderAt <= now)
+                .OrderBy(t => t.NextReminderAt)
+                .Select(t => t.Id)
+                .Take(Batch)
+                .ToListAsync(ct);
+        }
+
+        var sent = 0;
+        foreach (var id in due)
+        {
+            // One context per task: a task another node claimed first fails alone and leaves the others intact.
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var task = await db.DueTasks.FirstOrDefaultAsync(t => t.Id == id && t.State == DueTaskState.Open && t.NextReminderAt != null && t.NextReminderAt <= now, ct);
+            if (task is null)
             {
-                // The scheduler was down past the due time: the overdue notice says it all.
-                await SaveClaimAsync(db, ct);
                 continue;
             }
 
-            var left = task.DueAt - now;
-            db.Notify(clock, $"task:{task.Id:N}:remind:{sentFor.Ticks}", new NotificationPayload(
-                task.OwnerId,
-                $"待办即将到期：{task.Title}",
-                $"距截止还有 {FormatSpan(left)}。",
-                $"/tasks/{task.Id}"));
-            await SaveClaimAsync(db, ct);
+            var sentFor = task.NextReminderAt!.Value;
+            var (offsets, _) = ReminderSchedule.Parse(task.ReminderOffsets);
+            task.NextReminderAt = ReminderSchedule.Next(task.DueAt, offsets ?? [], now);
+            // After the due time (the scheduler was down) the overdue notice says it all.
+            if (task.DueAt > now)
+            {
+                db.Notify(clock, $"task:{task.Id:N}:remind:{sentFor.Ticks}", new NotificationPayload(
+                    task.OwnerId,
+                    $"待办即将到期：{task.Title}",
+                    $"距截止还有 {FormatSpan(task.DueAt - now)}。",
+                    $"/tasks/{task.Id}"));
+            }
+
+            sent += await TrySaveAsync(db, ct) ? 1 : 0;
         }
 
-        return due.Count;
+        return sent;
     }
 
     private async Task<int> EscalateOverdueAsync(CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var overdue = await db.DueTasks
-            .Where(t => t.State == DueTaskState.Open && t.EscalatedAt == null && t.DueAt <= now)
-            .OrderBy(t => t.DueAt)
-            .Take(Batch)
-            .ToListAsync(ct);
-        foreach (var task in overdue)
+        List<Guid> overdue;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {
+            overdue = await db.DueTasks
+                .Where(t => t.State == DueTaskState.Open && t.EscalatedAt == null && t.DueAt <= now)
+                .OrderBy(t => t.DueAt)
+                .Select(t => t.Id)
+                .Take(Batch)
+                .ToListAsync(ct);
+        }
+
+        var escalated = 0;
+        foreach (var id in overdue)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var task = await db.DueTasks.FirstOrDefaultAsync(t => t.Id == id && t.State == DueTaskState.Open && t.EscalatedAt == null, ct);
+            if (task is null)
+            {
+                continue;
+            }
+
             task.EscalatedAt = now;
+            task.NextReminderAt = null;
             var key = $"task:{task.Id:N}:overdue";
             db.Notify(clock, key + ":owner", new NotificationPayload(task.OwnerId, $"待办已逾期：{task.Title}", "请尽快办理并上传佐证材料。", $"/tasks/{task.Id}"));
             foreach (var target in await EscalationTargetsAsync(db, task, ct))
@@ -71,10 +96,10 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
                     target, $"逾期督办：{task.Title}", $"截止时间 {task.DueAt:yyyy-MM-dd HH:mm} UTC 已过，责任人尚未办结。", $"/tasks/{task.Id}"));
             }
 
-            await SaveClaimAsync(db, ct);
+            escalated += await TrySaveAsync(db, ct) ? 1 : 0;
         }
 
-        return overdue.Count;
+        return escalated;
     }
 
     /// <summary>The named escalation target, else the leading group office of the task's unit.</summary>
@@ -92,16 +117,17 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
-    private static async Task SaveClaimAsync(AppDbContext db, CancellationToken ct)
+    /// <summary>The save is the claim: false when another node changed the task first (its version moved on).</summary>
+    private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateConcurrencyException)
         {
-            // Another node claimed this task first (version changed, or the outbox key exists).
-            db.ChangeTracker.Clear();
+            return false;
         }
     }
 

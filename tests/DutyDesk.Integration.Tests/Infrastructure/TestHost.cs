@@ -106,6 +106,14 @@ public sealed class TestHost : IAsyncDisposable
 
     public Task<AppDbContext> DbAsync() => Get<IDbContextFactory<AppDbContext>>().CreateDbContextAsync();
 
+    /// <summary>As if the person had signed in, set their own password and (administrators) enrolled TOTP.</summary>
+    public async Task CompleteFirstSignInAsync(string userName)
+    {
+        await using var db = await DbAsync();
+        await db.Users.Where(u => u.UserName == userName)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false).SetProperty(u => u.TwoFactorEnabled, true));
+    }
+
     public async Task<Guid> UserIdAsync(string userName)
     {
         await using var db = await DbAsync();

@@ -44,7 +44,7 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var total = await query.CountAsync(ct);
         var pageSize = Math.Clamp(filter.PageSize, 1, 200);
         var rows = await query.OrderByDescending(a => a.Sequence)
-            .Skip((Math.Max(filter.Page, 1) - 1) * pageSize)
+            .Skip((Math.Clamp(filter.Page, 1, 100_000) - 1) * pageSize)
             .Take(pageSize)
             .ToListAsync(ct);
         return new AuditResultPage(rows.Select(ToRow).ToList(), total, filter.Page, pageSize);
@@ -102,7 +102,9 @@ public sealed class QueryAudit(IDbContextFactory<AppDbContext> dbFactory, TimePr
     private static IQueryable<AuditEntry> Filtered(AppDbContext db, Actor actor, AuditFilter filter)
     {
         var units = actor.UnitsWhere(Role.Auditor).ToList();
-        var query = db.AuditEntries.AsNoTracking().Where(a => a.UnitId == null || units.Contains(a.UnitId.Value));
+        // Rows tied to no unit (sign-in attempts with unknown names, first-run set-up) belong to the whole installation.
+        var unitless = actor.HoldsAtTop(Role.Auditor);
+        var query = db.AuditEntries.AsNoTracking().Where(a => (a.UnitId == null && unitless) || (a.UnitId != null && units.Contains(a.UnitId.Value)));
         if (filter.From is { } from)
         {
             query = query.Where(a => a.At >= from);

@@ -24,9 +24,10 @@ public sealed class QueryOutbox(IDbContextFactory<AppDbContext> dbFactory, TimeP
 {
     public async Task<Result<IReadOnlyList<OutboxRow>>> ListAsync(Actor actor, OutboxState state, CancellationToken ct = default)
     {
-        if (!actor.Holds(Role.SystemAdmin))
+        // Messages are not tied to units: only the installation's own system administrator sees them.
+        if (!actor.HoldsAtTop(Role.SystemAdmin))
         {
-            return Error.Forbidden("只有系统管理员可以查看消息投递情况。");
+            return Error.Forbidden("只有顶级单位的系统管理员可以查看消息投递情况。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -45,7 +46,7 @@ public sealed class QueryOutbox(IDbContextFactory<AppDbContext> dbFactory, TimeP
     public async Task<Result<Done>> RetryAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!actor.Holds(Role.SystemAdmin))
+        if (!actor.HoldsAtTop(Role.SystemAdmin))
         {
             await db.AuditDeniedAsync(clock, actor, "重发消息", "OutboxMessage", id.ToString(), ct);
             return Error.Forbidden("只有系统管理员可以重发消息。");

@@ -35,6 +35,9 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
         var invalid = Check.First(
             Check.Required("title", "标题", command.Title, DueTask.TitleMaxLength),
             Check.Optional("description", "说明", command.Description, 4000),
+            Check.Required("sourceModule", "来源模块", command.SourceModule, 40),
+            Check.Optional("sourceType", "来源类型", command.SourceType, 60),
+            Check.Optional("sourceId", "来源记录", command.SourceId, 100),
             offsetProblem is null ? null : Error.Validation("reminderOffsets", "“提前提醒”有误：" + offsetProblem),
             command.DueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区，例如 2026-12-01T17:00:00+08:00。") : null,
             command.DueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);

@@ -84,6 +84,12 @@ public sealed class ChangeUnit(IDbContextFactory<AppDbContext> dbFactory, TimePr
         var oldPath = unit.Path;
         var newPath = Unit.PathOf(parent.Path, unit.Id);
         var subtree = await db.Units.Where(u => u.Path.StartsWith(oldPath) && u.Id != unit.Id).ToListAsync(ct);
+        var deepest = subtree.Select(u => u.Path.Length - oldPath.Length).DefaultIfEmpty(0).Max() + newPath.Length;
+        if (deepest / 33 > CreateUnit.MaxDepth)
+        {
+            return Error.Validation("newParentId", $"移动后单位层级将超过 {CreateUnit.MaxDepth} 级。");
+        }
+
         foreach (var child in subtree)
         {
             child.Path = newPath + child.Path[oldPath.Length..];

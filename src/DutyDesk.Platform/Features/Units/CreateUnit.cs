@@ -14,6 +14,9 @@ public sealed record CreateUnitCommand(Guid? ParentId, string Name, UnitKind Kin
 /// <summary>Creates a unit under one the system administrator manages.</summary>
 public sealed class CreateUnit(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
 {
+    /// <summary>Levels of the tree; the materialised path column is sized for it.</summary>
+    public const int MaxDepth = 12;
+
     public async Task<Result<UnitDto>> HandleAsync(Actor actor, CreateUnitCommand command, CancellationToken ct = default)
     {
         if (Check.Required("name", "单位名称", command.Name, Unit.NameMaxLength) is { } invalid)
@@ -47,6 +50,11 @@ public sealed class CreateUnit(IDbContextFactory<AppDbContext> dbFactory, TimePr
         if (parent.IsDisabled)
         {
             return Error.Validation("parentId", "上级单位已停用，不能在其下新建单位。");
+        }
+
+        if (parent.Path.Count(c => c == '/') > MaxDepth)
+        {
+            return Error.Validation("parentId", $"单位层级最多 {MaxDepth} 级。");
         }
 
         var name = TextNormalizer.Clean(command.Name);

@@ -60,6 +60,13 @@ public sealed class ManageRoles(IServiceScopeFactory scopes, TimeProvider clock)
             return Error.Validation("role", $"{user.DisplayName}已是{other.Role.ToChinese()}；系统管理员、安全管理员、审计员三个角色不能由同一人兼任。");
         }
 
+        // An administrator must already own the account: their password set and TOTP enrolled, so that
+        // neither the system administrator (who issued the one-time password) nor a password reset can use it.
+        if (command.Role.IsAdministrative() && (user.MustChangePassword || !user.TwoFactorEnabled))
+        {
+            return Error.Validation("role", $"{user.DisplayName}须先用自己的密码登录并启用双因素认证，才能被授予{command.Role.ToChinese()}。");
+        }
+
         var assignment = new RoleAssignment
         {
             Id = Guid.CreateVersion7(),

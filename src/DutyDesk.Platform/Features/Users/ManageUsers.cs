@@ -8,6 +8,7 @@ using DutyDesk.Platform.Scope;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DutyDesk.Platform.Features.Users;
 
@@ -23,7 +24,7 @@ public sealed record IssuedPassword(Guid UserId, string UserName, string OneTime
 /// three administrative roles are looked after by the security administrator instead, so that
 /// the system administrator cannot take over the auditor's or the security administrator's account.
 /// </summary>
-public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock, IOptions<SecurityOptions> security)
 {
     public const int UserNameMaxLength = 40;
 
@@ -70,7 +71,7 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
             return Error.Validation("userName", $"登录名“{userName}”已被使用。");
         }
 
-        var password = OneTimePassword.Generate();
+        var password = OneTimePassword.Generate(security.Value);
         var user = new AppUser
         {
             Id = Guid.CreateVersion7(),
@@ -169,7 +170,7 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
             return Error.Validation("id", "请在“修改密码”中修改自己的密码。");
         }
 
-        var password = OneTimePassword.Generate();
+        var password = OneTimePassword.Generate(security.Value);
         var token = await users!.GeneratePasswordResetTokenAsync(user);
         user.MustChangePassword = true;
         db!.Audit(clock, actor, AuditActions.UserResetPassword, "User", user.Id.ToString(), user.HomeUnitId, detail: user.UserName);
@@ -215,14 +216,17 @@ public sealed class ManageUsers(IServiceScopeFactory scopes, TimeProvider clock)
 
         // A list, not the IReadOnlySet itself: EF Core cannot translate Contains on a set into SQL.
         var administrative = Roles.Administrative.ToList();
-        var holdsAdminRole = await db.RoleAssignments.AnyAsync(r => r.UserId == userId && administrative.Contains(r.Role), ct);
+        var roles = await db.RoleAssignments.AsNoTracking().Where(r => r.UserId == userId).ToListAsync(ct);
+        var holdsAdminRole = roles.Any(r => administrative.Contains(r.Role));
         var needed = holdsAdminRole ? Role.SecurityAdmin : Role.SystemAdmin;
-        if (!actor.HoldsIn(needed, user.HomeUnitId))
+        // Whoever takes over an account gets all of its reach: the actor must manage every unit the person acts in.
+        var reach = roles.Select(r => r.UnitId).Append(user.HomeUnitId).Distinct();
+        if (!reach.All(unitId => actor.HoldsIn(needed, unitId)))
         {
             await db.AuditDeniedAsync(clock, actor, attempted, "User", userId.ToString(), ct);
             return (null, null, null, Error.Forbidden(holdsAdminRole
                 ? "该账号持有管理角色，只能由安全管理员管理。"
-                : "只有该单位的系统管理员可以管理此账号。"));
+                : "该账号在您管辖范围以外的单位也担任角色，须由上级单位的系统管理员管理。"));
         }
 
         return (db, users, user, null);

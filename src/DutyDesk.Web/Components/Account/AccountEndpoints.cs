@@ -1,6 +1,7 @@
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -12,8 +13,13 @@ internal static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // A form post with an antiforgery token: a link cannot sign anybody out.
-        app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SessionSignals signals) =>
+        app.MapPost("/account/logout", async (HttpContext http, IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, SessionSignals signals, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.LocalRedirect("/account/login");
+            }
+
             Guid? endedSession = null;
             if (http.User.Identity?.IsAuthenticated == true)
             {
@@ -38,7 +44,7 @@ internal static class AccountEndpoints
                 signals.PublishEnded(ended);
             }
 
-            return TypedResults.LocalRedirect("/account/login?reason=signed-out");
+            return Results.LocalRedirect("/account/login?reason=signed-out");
         });
     }
 }

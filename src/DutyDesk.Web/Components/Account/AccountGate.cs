@@ -11,7 +11,7 @@ internal sealed class AccountGate(RequestDelegate next)
     public Task InvokeAsync(HttpContext context)
     {
         var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && !IsOpenPath(context.Request.Path))
+        if (user.Identity?.IsAuthenticated == true && NeedsGate(context))
         {
             if (user.HasClaim(c => c.Type == DutyDeskClaims.MustChangePassword))
             {
@@ -29,8 +29,24 @@ internal sealed class AccountGate(RequestDelegate next)
         return next(context);
     }
 
-    private static bool IsOpenPath(PathString path)
-        => path.StartsWithSegments("/account") || path.StartsWithSegments("/_framework") || path.StartsWithSegments("/_content")
-           || path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
-           || Path.HasExtension(path.Value);
+    /// <summary>
+    /// Every endpoint that needs a signed-in user is gated, whatever its path looks like, except the
+    /// account pages themselves and the API (token-authenticated; the token handler applies the same rules).
+    /// </summary>
+    private static bool NeedsGate(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.StartsWithSegments("/account") || path.StartsWithSegments("/api"))
+        {
+            return false;
+        }
+
+        // Blazor's own connection carries the circuit of a gated page, so it is gated too.
+        if (path.StartsWithSegments("/_blazor"))
+        {
+            return true;
+        }
+
+        return context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>() is not null;
+    }
 }
