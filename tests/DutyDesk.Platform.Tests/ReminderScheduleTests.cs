@@ -53,4 +53,12 @@ public class ReminderScheduleTests
     [Fact]
     public void First_TaskCreatedInsideEarliestWindow_SkipsRemindersAlreadyPast()
         => Assert.Equal(Due.AddMinutes(-60), ReminderSchedule.First(Due, [1440, 60], Due.AddHours(-5)));
+
+    [Theory]
+    [InlineData("1440,60", "提前 1 天、1 小时")]
+    [InlineData("90", "提前 90 分钟")]
+    [InlineData("", "无")]
+    [InlineData("x", "无")]
+    public void Describe_Offsets_ReadsAsChinese(string offsets, string expected)
+        => Assert.Equal(expected, ReminderSchedule.Describe(offsets));
 }

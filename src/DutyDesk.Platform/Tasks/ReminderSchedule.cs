@@ -35,6 +35,25 @@ public static class ReminderSchedule
         return (offsets.Distinct().OrderDescending().ToList(), null);
     }
 
+    /// <summary>"1440,60" → "提前 1 天、1 小时"; empty → "无".</summary>
+    public static string Describe(string? offsets)
+    {
+        var (parsed, _) = Parse(offsets);
+        if (parsed is null || parsed.Count == 0)
+        {
+            return "无";
+        }
+
+        static string One(int minutes) => minutes switch
+        {
+            _ when minutes % 1440 == 0 => $"{minutes / 1440} 天",
+            _ when minutes % 60 == 0 => $"{minutes / 60} 小时",
+            _ => $"{minutes} 分钟",
+        };
+
+        return "提前 " + string.Join("、", parsed.Select(One));
+    }
+
     public static string Format(IEnumerable<int> offsets) => string.Join(',', offsets.Distinct().OrderDescending());
 
     /// <summary>The first reminder time strictly after <paramref name="after"/> and before due, if any.</summary>

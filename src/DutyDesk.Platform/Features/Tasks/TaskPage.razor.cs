@@ -70,6 +70,10 @@ public sealed partial class TaskPage
             // One byte over the limit lets the store see and name the oversize file itself.
             await using var stream = e.File.OpenReadStream(Files.MaxBytes + 1);
             uploadError = (await Manage.AddEvidenceAsync(actor!, Id, stream, e.File.Name)).Error;
+            if (uploadError is null)
+            {
+                completeError = null; // "evidence needed" no longer holds
+            }
         }
         catch (IOException)
         {
