@@ -91,6 +91,31 @@ public sealed class SessionTests
         Assert.Equal(expected, IdlePolicy.Decide(now.AddMinutes(-idleMinutes), now, TimeSpan.FromMinutes(30), ended));
     }
 
+    [Fact]
+    public async Task CircuitHandler_SessionEnded_DropsEveryMessageFromTheBrowser()
+    {
+        var session = new CircuitSession();
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
+        session.Start(Guid.NewGuid(), Guid.NewGuid(), clock.GetUtcNow().UtcDateTime);
+        var handler = new IdleCircuitHandler(session, clock, new Platform.Scope.ClientInfo(new Microsoft.AspNetCore.Http.HttpContextAccessor()), new Microsoft.AspNetCore.Http.HttpContextAccessor());
+        var delivered = 0;
+        var inbound = handler.CreateInboundActivityHandler(_ =>
+        {
+            delivered++;
+            return Task.CompletedTask;
+        });
+
+        clock.Advance(TimeSpan.FromMinutes(5));
+        await inbound(null!);
+        var activityRecorded = session.LastActivity;
+        session.End();
+        await inbound(null!);
+        await inbound(null!);
+
+        Assert.Equal(1, delivered);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, activityRecorded);
+    }
+
     private static async Task<List<Platform.Identity.UserSession>> SessionsAsync(TestHost host, string userName)
     {
         var userId = await host.UserIdAsync(userName);

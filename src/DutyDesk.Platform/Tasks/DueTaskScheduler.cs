@@ -117,7 +117,10 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
             .ToListAsync(ct);
     }
 
-    /// <summary>The save is the claim: false when another node changed the task first (its version moved on).</summary>
+    /// <summary>
+    /// The save is the claim: false when another node got there first — its version moved on, or its
+    /// notification with the same idempotency key is already in the outbox (whichever the database checks first).
+    /// </summary>
     private static async Task<bool> TrySaveAsync(AppDbContext db, CancellationToken ct)
     {
         try
@@ -125,7 +128,7 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
             return false;
         }

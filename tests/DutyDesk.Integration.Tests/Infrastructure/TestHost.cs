@@ -149,11 +149,20 @@ public sealed class TestHost : IAsyncDisposable
         return await Get<OutboxDispatcher>().RunOnceAsync(timeout.Token);
     }
 
-    private sealed class Factory(TestHost host) : WebApplicationFactory<Program>
+    /// <summary>A second node on the same database and clock, as in a multi-node installation.</summary>
+    public IAsyncDisposable StartSecondNode(string nodeName, out IServiceProvider services)
+    {
+        var second = new Factory(this, nodeName);
+        services = second.Services;
+        return second;
+    }
+
+    private sealed class Factory(TestHost host, string nodeName = "node-1") : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
+            builder.UseSetting("DutyDesk:Outbox:NodeName", nodeName);
             builder.UseSetting("DutyDesk:DataDirectory", host.Database.DataDirectory);
             builder.UseSetting("DutyDesk:Database:Provider", host.Database.Provider.ToString());
             builder.UseSetting("DutyDesk:Database:ConnectionString", host.Database.ConnectionString);
