@@ -9,7 +9,7 @@ namespace DutyDesk.E2E;
 /// in with the one-time password, changes it, binds TOTP, creates a unit and a user; the auditor then
 /// does the same sign-in steps and finds both changes, and the sign-ins, in the audit log.
 /// </summary>
-public sealed class AdministrationJourneyTests : IAsyncLifetime
+public sealed class AdministrationJourneyTests : BrowserJourney
 {
     private const string AdminPassword = "Zerenta2025admin";
     private const string AuditorPassword = "Shenji2025auditor";
@@ -18,45 +18,13 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
     private const string NewUserName = "yz.chinese";
     private const string NewUserDisplayName = "陈语文";
 
-    private readonly Screenshots screenshots = new();
-    private AppServer? server;
-    private BrowserHost? browser;
-
-    public async Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(10_000);
-        server = AppServer.Start();
-        browser = await BrowserHost.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
-
     [Fact(Timeout = 180_000)]
-    public async Task FirstDay_AdminCreatesUnitAndUser_AuditorSeesBothInAuditLog()
-    {
-        var page = await browser!.NewPageAsync(server!.BaseAddress);
-        try
+    public Task FirstDay_AdminCreatesUnitAndUser_AuditorSeesBothInAuditLog()
+        => RunAsync(async page =>
         {
             await AdministratorSetsUpAsync(page);
             await AuditorReviewsAsync(page);
-        }
-        catch
-        {
-            await screenshots.TakeFailureAsync(page);
-            throw;
-        }
-    }
+        });
 
     private async Task AdministratorSetsUpAsync(IPage page)
     {
@@ -66,15 +34,15 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
         // 1. Anonymous visitors are sent to the sign-in page; a wrong password is refused in Chinese.
         await page.GotoAsync("/");
         await login.ExpectShownAsync();
-        await screenshots.TakeAsync(page, "login", readmeImage: "login.png");
+        await Screenshots.TakeAsync(page, "login", readmeImage: "login.png");
         await login.SignInAsync("admin", "Wrong-password-1");
         await Expect(login.Error).ToContainTextAsync("登录名或密码不正确");
         await login.ExpectShownAsync();
-        await screenshots.TakeAsync(page, "login-wrong-password");
+        await Screenshots.TakeAsync(page, "login-wrong-password");
 
         // 2. The one-time password works once, and must be replaced at once.
-        await login.SignInAsync("admin", server!.Credentials.PasswordOf("admin"));
-        await ChangeOneTimePasswordAsync(page, server.Credentials.PasswordOf("admin"), AdminPassword);
+        await login.SignInAsync("admin", Server.Credentials.PasswordOf("admin"));
+        await ChangeOneTimePasswordAsync(page, Server.Credentials.PasswordOf("admin"), AdminPassword);
 
         // 3. An administrative role requires TOTP before anything else.
         await EnableTwoFactorAsync(page);
@@ -95,7 +63,7 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
         await Expect(units.Dialog).ToBeHiddenAsync();
         await Expect(units.Row(NewUnit)).ToBeVisibleAsync();
         await Expect(units.Rows).ToHaveCountAsync(unitCount + 1);
-        await screenshots.TakeAsync(page, "units", readmeImage: "units.png");
+        await Screenshots.TakeAsync(page, "units", readmeImage: "units.png");
 
         // 5. A new user in the new unit gets a one-time password shown once.
         var users = new UsersPage(page);
@@ -105,7 +73,7 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
         await users.ChooseHomeUnitAsync(NewUnit);
         await users.SaveAsync();
         await Expect(users.IssuedPassword).ToHaveTextAsync(new Regex(@"^\s*\S{10,}\s*$"));
-        await screenshots.TakeAsync(page, "users-issued-password");
+        await Screenshots.TakeAsync(page, "users-issued-password");
         await users.AcknowledgePasswordAsync();
         await Expect(users.IssuedPassword).ToBeHiddenAsync();
         var row = users.Row(NewUserName);
@@ -130,8 +98,8 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
         // 7. The auditor goes through the same first sign-in, then reads the log.
         await page.GotoAsync("/");
         await login.ExpectShownAsync();
-        await login.SignInAsync("auditor", server!.Credentials.PasswordOf("auditor"));
-        await ChangeOneTimePasswordAsync(page, server.Credentials.PasswordOf("auditor"), AuditorPassword);
+        await login.SignInAsync("auditor", Server.Credentials.PasswordOf("auditor"));
+        await ChangeOneTimePasswordAsync(page, Server.Credentials.PasswordOf("auditor"), AuditorPassword);
         await EnableTwoFactorAsync(page);
         await Expect(shell.UserName).ToHaveTextAsync("审计员");
 
@@ -146,13 +114,13 @@ public sealed class AdministrationJourneyTests : IAsyncLifetime
         await Expect(audit.RowsOf("登录", "admin").Filter(new() { HasTextString = "失败" }).First).ToBeVisibleAsync();
         await Expect(audit.RowsOf("退出登录", "admin")).ToHaveCountAsync(1);
         await Expect(audit.UserCells.Filter(new() { HasTextString = "auditor" }).First).ToBeVisibleAsync();
-        await screenshots.TakeAsync(page, "audit", readmeImage: "audit.png");
+        await Screenshots.TakeAsync(page, "audit", readmeImage: "audit.png");
 
         await audit.FilterByUserAsync("admin");
         await Expect(audit.UserCells.Filter(new() { HasNotTextRegex = new Regex(@"^\s*admin\s*$") })).ToHaveCountAsync(0);
         await Expect(audit.UserCells.First).ToHaveTextAsync("admin");
         await Expect(audit.RowsOf("新建单位", NewUnit)).ToHaveCountAsync(1);
-        await screenshots.TakeAsync(page, "audit-filtered-admin");
+        await Screenshots.TakeAsync(page, "audit-filtered-admin");
     }
 
     private static async Task ChangeOneTimePasswordAsync(IPage page, string oneTimePassword, string newPassword)

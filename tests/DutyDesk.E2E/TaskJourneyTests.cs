@@ -7,57 +7,31 @@ namespace DutyDesk.E2E;
 /// A leading-group office worker closes a dated task in a real browser: it waits on 工作台 and in
 /// 我的待办, cannot be closed without evidence, takes an uploaded photo, and closes with a note.
 /// </summary>
-public sealed class TaskJourneyTests : IAsyncLifetime
+public sealed class TaskJourneyTests : BrowserJourney
 {
     private const string Task = "本月意识形态风险排查并形成排查报告";
     private const string NewPassword = "Bangong2025office";
 
-    private readonly Screenshots screenshots = new();
-    private AppServer? server;
-    private BrowserHost? browser;
-
-    public async Task InitializeAsync()
-    {
-        SetDefaultExpectTimeout(10_000);
-        server = AppServer.Start();
-        browser = await BrowserHost.LaunchAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (browser is not null)
-        {
-            await browser.DisposeAsync();
-        }
-
-        if (server is not null)
-        {
-            await server.DisposeAsync();
-        }
-    }
-
     [Fact(Timeout = 120_000)]
-    public async Task MonthlyScreeningTask_NeedsEvidence_ClosedAfterUpload()
-    {
-        var page = await browser!.NewPageAsync(server!.BaseAddress);
-        try
+    public Task MonthlyScreeningTask_NeedsEvidence_ClosedAfterUpload()
+        => RunAsync(async page =>
         {
             var login = new LoginPage(page);
             await page.GotoAsync("/");
-            await login.SignInAsync("yz.office", server.Credentials.PasswordOf("yz.office"));
+            await login.SignInAsync("yz.office", Server.Credentials.PasswordOf("yz.office"));
             var change = new ChangePasswordPage(page);
             await change.ExpectShownAsync();
-            await change.SubmitAsync(server.Credentials.PasswordOf("yz.office"), NewPassword, NewPassword);
+            await change.SubmitAsync(Server.Credentials.PasswordOf("yz.office"), NewPassword, NewPassword);
 
             // 工作台 counts the open task and lists it.
             await new AppShell(page).ExpectHomeAsync();
             await Expect(page.Locator(".dd-list")).ToContainTextAsync(Task);
-            await screenshots.TakeAsync(page, "home");
+            await Screenshots.TakeAsync(page, "home");
 
             var tasks = new MyTasksPage(page);
             await tasks.OpenAsync();
             await Expect(tasks.Row(Task)).ToContainTextAsync("第一中学");
-            await screenshots.TakeAsync(page, "my-tasks");
+            await Screenshots.TakeAsync(page, "my-tasks");
             await tasks.OpenTaskAsync(Task);
 
             var detail = new TaskDetailPage(page);
@@ -72,19 +46,13 @@ public sealed class TaskJourneyTests : IAsyncLifetime
             await Expect(detail.EvidenceList).ToContainTextAsync("排查会议照片.png");
             await Expect(detail.ErrorFor("file")).ToHaveCountAsync(0);
             await Expect(detail.ErrorFor("evidence")).ToHaveCountAsync(0);
-            await screenshots.TakeAsync(page, "task-with-evidence");
+            await Screenshots.TakeAsync(page, "task-with-evidence");
 
             await detail.CompleteAsync("已完成排查，形成排查报告，未发现风险点。");
             await Expect(detail.Facts).ToContainTextAsync("已办结");
             await Expect(detail.CompleteButton).ToHaveCountAsync(0);
-            await screenshots.TakeAsync(page, "task-done");
-        }
-        catch
-        {
-            await screenshots.TakeFailureAsync(page);
-            throw;
-        }
-    }
+            await Screenshots.TakeAsync(page, "task-done");
+        });
 
     /// <summary>A valid 1×1 PNG.</summary>
     private static byte[] TinyPng() => Convert.FromBase64String(
