@@ -3,11 +3,29 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DutyDesk.Platform.Auditing;
 
-public sealed record AuditVerification(bool Intact, long RowCount, long? FirstBadSequence, string? Problem)
+public sealed record AuditVerification(bool Intact, long RowCount, long? FirstBadSequence, string? Problem, AuditCheckpoint? Head = null)
 {
     public string Describe() => Intact
-        ? $"intact: {RowCount} rows, hash chain verified"
+        ? $"intact: {RowCount} rows, hash chain verified; head {Head}"
         : $"BROKEN at row {FirstBadSequence}: {Problem} ({RowCount} rows read)";
+}
+
+/// <summary>
+/// A row's sequence and hash, kept outside the database (monitoring history, syslog). The chain alone
+/// cannot show that its newest rows were deleted or that it was recomputed by someone with write access
+/// to the database; a checkpoint recorded earlier can.
+/// </summary>
+public sealed record AuditCheckpoint(long Sequence, string Hash)
+{
+    public override string ToString() => $"{Sequence}:{Hash}";
+
+    public static AuditCheckpoint? Parse(string? text)
+    {
+        var parts = text?.Split(':', 2);
+        return parts is [var sequence, var hash] && long.TryParse(sequence, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 && hash.Length == 64
+            ? new AuditCheckpoint(n, hash.ToLowerInvariant())
+            : null;
+    }
 }
 
 /// <summary>Walks the whole chain in order and names the first row that does not fit.</summary>
@@ -15,7 +33,10 @@ public sealed class AuditVerifier(IDbContextFactory<AppDbContext> dbFactory)
 {
     private const int PageSize = 2000;
 
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default)
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct = default) => await VerifyAsync(null, ct);
+
+    /// <summary>Walks the chain; with a checkpoint, also proves the row recorded then is still there, unchanged.</summary>
+    public async Task<AuditVerification> VerifyAsync(AuditCheckpoint? expected, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         long count = 0;
@@ -31,7 +52,13 @@ public sealed class AuditVerifier(IDbContextFactory<AppDbContext> dbFactory)
                 .ToListAsync(ct);
             if (page.Count == 0)
             {
-                return new AuditVerification(true, count, null, null);
+                if (expected is not null && expected.Sequence >= expectedSequence)
+                {
+                    return new AuditVerification(false, count, expected.Sequence,
+                        $"the chain ends at row {expectedSequence - 1}, but row {expected.Sequence} was recorded earlier (rows deleted from the end)");
+                }
+
+                return new AuditVerification(true, count, null, null, count == 0 ? null : new AuditCheckpoint(expectedSequence - 1, previousHash));
             }
 
             foreach (var row in page)
@@ -50,6 +77,11 @@ public sealed class AuditVerifier(IDbContextFactory<AppDbContext> dbFactory)
                 if (!string.Equals(row.ComputeHash(), row.Hash, StringComparison.Ordinal))
                 {
                     return new AuditVerification(false, count, row.Sequence, "its content does not match its hash (the row was edited)");
+                }
+
+                if (expected is not null && row.Sequence == expected.Sequence && !string.Equals(row.Hash, expected.Hash, StringComparison.Ordinal))
+                {
+                    return new AuditVerification(false, count, row.Sequence, "its hash differs from the checkpoint recorded earlier (the chain was rewritten)");
                 }
 
                 previousHash = row.Hash;

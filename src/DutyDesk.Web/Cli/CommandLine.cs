@@ -42,7 +42,15 @@ internal static class CommandLine
                     return 3;
                 }
 
-                var result = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync();
+                var head = builder.Configuration["expect-head"];
+                var checkpoint = AuditCheckpoint.Parse(head);
+                if (head is not null && checkpoint is null)
+                {
+                    Console.Error.WriteLine("--expect-head wants SEQUENCE:HASH as printed by an earlier `audit verify` (e.g. 1234:9f86d0…)");
+                    return 64;
+                }
+
+                var result = await host.Services.GetRequiredService<AuditVerifier>().VerifyAsync(checkpoint);
                 Console.WriteLine(result.Describe());
                 return result.Intact ? 0 : 2;
             case "migrate":
