@@ -4,6 +4,7 @@ using DutyDesk.Platform;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Shared;
+using DutyDesk.Responsibility;
 using DutyDesk.Web.Components;
 using DutyDesk.Web.Components.Account;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -21,6 +22,7 @@ public static class WebSetup
     public static IServiceCollection AddDutyDeskWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatform(configuration);
+        services.AddResponsibility();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         services.AddCascadingAuthenticationState();
@@ -80,10 +82,11 @@ public static class WebSetup
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync }).AllowAnonymous();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlatform();
+        app.MapResponsibility();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .AddAdditionalAssemblies(typeof(PlatformModule).Assembly);
+            .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(ResponsibilityModule).Assembly);
         return app;
     }
 

@@ -21,6 +21,11 @@ public partial class DependencyRulesTests
     public void Platform_ReferencesOnlyTextAndDocuments()
         => Assert.All(OurReferences("DutyDesk.Platform"), name => Assert.Contains(name, new[] { "DutyDesk.Text", "DutyDesk.Documents" }));
 
+    [Theory]
+    [InlineData("DutyDesk.Responsibility")]
+    public void Modules_ReferenceOnlyPlatformAndPureLibraries(string module)
+        => Assert.All(OurReferences(module), name => Assert.Contains(name, new[] { "DutyDesk.Platform", "DutyDesk.Text", "DutyDesk.Documents" }));
+
     [Fact]
     public void Sources_DoNotUseBannedClockOrBlockingCalls()
     {

@@ -52,6 +52,14 @@ public sealed class TaskJourneyTests : BrowserJourney
             await Expect(detail.Facts).ToContainTextAsync("已办结");
             await Expect(detail.CompleteButton).ToHaveCountAsync(0);
             await Screenshots.TakeAsync(page, "task-done");
+
+            // The year's compliance calendar lays out the recurring obligations month by month.
+            await page.GotoAsync("/responsibility/calendar");
+            await Interactivity.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator(".dd-month")).ToHaveCountAsync(12);
+            await Expect(page.Locator(".dd-month").First).ToContainTextAsync("风险排查并形成排查报告");
+            await Expect(page.Locator(".ant-table-tbody")).ToContainTextAsync("每年至少 2 次");
+            await Screenshots.TakeAsync(page, "obligation-calendar");
         });
 
     /// <summary>A valid 1×1 PNG.</summary>

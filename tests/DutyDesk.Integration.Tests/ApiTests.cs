@@ -150,6 +150,23 @@ public sealed class ApiTests
 
     [Theory]
     [BothProviders]
+    public async Task GetObligationCalendar_YearAndOutOfRangeYear_EntriesOrChineseProblem(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        using var client = await ApiClient.ForUserAsync(host, "yz.office");
+
+        using var year = await client.GetAsync("/api/v1/responsibility/calendar/2026");
+        using var outOfRange = await client.GetAsync("/api/v1/responsibility/calendar/1800");
+
+        Assert.Equal(HttpStatusCode.OK, year.StatusCode);
+        using var entries = JsonDocument.Parse(await year.Content.ReadAsStringAsync());
+        Assert.Equal(12, entries.RootElement.EnumerateArray().Count(e => e.GetProperty("code").GetString() == "risk-screening"));
+        Assert.Equal(HttpStatusCode.BadRequest, outOfRange.StatusCode);
+        Assert.Contains("年度", await outOfRange.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task CallApi_OwnerStillOnOneTimePassword_401(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

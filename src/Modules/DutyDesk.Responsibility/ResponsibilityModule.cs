@@ -1,0 +1,28 @@
+using DutyDesk.Platform;
+using DutyDesk.Platform.Shared;
+using DutyDesk.Responsibility.Domain;
+using DutyDesk.Responsibility.Features.Calendar;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace DutyDesk.Responsibility;
+
+/// <summary>责任制: responsibility lists, letters, obligations and their calendar, meetings, assessment.</summary>
+public static class ResponsibilityModule
+{
+    public static IServiceCollection AddResponsibility(this IServiceCollection services)
+    {
+        services.AddSingleton(new ObligationCalendar(ObligationCatalog.Defaults));
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapResponsibility(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/responsibility").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("责任制");
+        api.MapGet("/calendar/{year:int}", (int year, ObligationCalendar calendar) => ApiResults.From(calendar.ForYear(year)))
+            .WithSummary("年度制度性要求日历（默认规则下的每次要求及到期时间）");
+        return app;
+    }
+}
