@@ -85,6 +85,7 @@ public static class PlatformModule
         services.AddTransient<ManageTasks>();
         services.AddTransient<ManageTokens>();
         services.AddTransient<NotificationQueries>();
+        services.AddTransient<Features.Calendar.TaskCalendarFeed>();
         services.AddTransient<Features.Outbox.QueryOutbox>();
 
         services.AddSingleton<IOutboxHandler, InAppNotificationHandler>();
@@ -184,6 +185,11 @@ public static class PlatformModule
                 => Shared.ApiResults.From(await handler.ExportCsvAsync(await Shared.ApiResults.ActorAsync(http), new AuditFilter(from, to, userName, action, outcome, text), http.RequestAborted),
                     bytes => TypedResults.File(bytes, "text/csv; charset=utf-8", "审计日志.csv")))
             .RequireAuthorization(nameof(Role.Auditor));
+
+        // The secret in the URL is the credential: calendar clients cannot sign in.
+        app.MapGet(Features.Calendar.TaskCalendarFeed.PathPrefix + "{secret}.ics", async (string secret, Features.Calendar.TaskCalendarFeed feed, HttpContext http)
+                => Shared.ApiResults.From(await feed.RenderAsync(secret, http.RequestAborted), text => TypedResults.Text(text, "text/calendar; charset=utf-8")))
+            .AllowAnonymous();
 
         app.MapGet("/files/{id:guid}", async (HttpContext http, Guid id, TaskQueries tasks, FileStore files) =>
         {

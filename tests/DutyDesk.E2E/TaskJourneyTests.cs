@@ -31,6 +31,8 @@ public sealed class TaskJourneyTests : BrowserJourney
             var tasks = new MyTasksPage(page);
             await tasks.OpenAsync();
             await Expect(tasks.Row(Task)).ToContainTextAsync("第一中学");
+            await page.Locator(Interactivity.Live("#issue-feed")).ClickAsync();
+            await Expect(page.Locator("#feed-url")).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"/calendar/[0-9a-f]{48}\.ics"));
             await Screenshots.TakeAsync(page, "my-tasks");
             await tasks.OpenTaskAsync(Task);
 

@@ -28,6 +28,8 @@ public static class AuditActions
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
     public const string AccessDenied = "access.denied";
+    public const string CalendarFeedIssue = "calendar-feed.issue";
+    public const string CalendarFeedRevoke = "calendar-feed.revoke";
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -56,6 +58,8 @@ public static class AuditActions
         [TokenCreate] = "创建API令牌",
         [TokenRevoke] = "吊销API令牌",
         [AccessDenied] = "越权访问被拒绝",
+        [CalendarFeedIssue] = "生成日历订阅链接",
+        [CalendarFeedRevoke] = "停用日历订阅链接",
     };
 
     public static IReadOnlyDictionary<string, string> All => Names;

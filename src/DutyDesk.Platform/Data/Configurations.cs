@@ -187,3 +187,16 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Xml).HasMaxLength(8000); // a key's XML is about 1 KB; the 256 default would cut it
     }
 }
+
+internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<CalendarFeedToken>
+{
+    public void Configure(EntityTypeBuilder<CalendarFeedToken> b)
+    {
+        b.ToTable("calendar_feed_tokens");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.TokenHash).HasMaxLength(64);
+        b.HasIndex(x => x.TokenHash).IsUnique();
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

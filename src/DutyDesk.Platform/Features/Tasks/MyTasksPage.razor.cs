@@ -19,9 +19,14 @@ public sealed partial class MyTasksPage : ActorPage
     private bool showCreate;
     private Error? dialogError;
     private TaskForm form = new();
+    private bool hasFeed;
+    private string? feedUrl;
 
     [Inject]
     private TaskQueries Queries { get; set; } = default!;
+
+    [Inject]
+    private Calendar.TaskCalendarFeed Feed { get; set; } = default!;
 
     [Inject]
     private ManageTasks Manage { get; set; } = default!;
@@ -42,7 +47,21 @@ public sealed partial class MyTasksPage : ActorPage
     {
         assignableUnits = (await Units.HandleAsync(Actor)).Where(u => !u.IsDisabled && TaskAccess.Manages(Actor, u.Id)).ToList();
         canAssign = assignableUnits.Count > 0;
+        hasFeed = await Feed.HasLinkAsync(Actor);
         await ReloadAsync();
+    }
+
+    private async Task IssueFeedAsync()
+    {
+        feedUrl = (await Feed.IssueAsync(Actor)).Url;
+        hasFeed = true;
+    }
+
+    private async Task RevokeFeedAsync()
+    {
+        await Feed.RevokeAsync(Actor);
+        feedUrl = null;
+        hasFeed = false;
     }
 
     private async Task OnIncludeClosedAsync(bool value)
