@@ -66,7 +66,7 @@ public partial class DependencyRulesTests
         return dir?.FullName ?? throw new InvalidOperationException("DutyDesk.slnx not found above the test binaries");
     }
 
-    [GeneratedRegex(@"DateTime(Offset)?\.(Now|UtcNow)\b|\.Wait\(\)|\bEnsureCreated(Async)?\(")]
+    [GeneratedRegex(@"DateTime(Offset)?\.(Now|UtcNow)\b|\.Wait\(\)|\bEnsure(Created)(Async)?\(")]
     private static partial Regex BannedCall();
 
     // A component may use IDbContextFactory in a short-lived block, but never inject the context itself.
