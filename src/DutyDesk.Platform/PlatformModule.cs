@@ -39,7 +39,9 @@ public static class PlatformModule
     /// <summary>Registers the shared kernel: database, identity, scope, audit, files, tasks, outbox and jobs.</summary>
     public static IServiceCollection AddPlatform(this IServiceCollection services, IConfiguration configuration)
     {
-        var dataDirectory = Path.GetFullPath(configuration["DutyDesk:DataDirectory"] ?? "data");
+        // Relative to the content root (the app's folder), not to whatever directory a service manager starts it in.
+        var contentRoot = configuration["contentRoot"] ?? Directory.GetCurrentDirectory();
+        var dataDirectory = Path.GetFullPath(configuration["DutyDesk:DataDirectory"] ?? "data", contentRoot);
         Directory.CreateDirectory(dataDirectory);
         services.AddSingleton(new DataDirectory(dataDirectory));
         services.TryAddSingleton(TimeProvider.System);
