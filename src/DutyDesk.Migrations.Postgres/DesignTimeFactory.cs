@@ -1,4 +1,5 @@
 using DutyDesk.Platform.Data;
+using DutyDesk.Responsibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
@@ -10,7 +11,8 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbConte
     public AppDbContext CreateDbContext(string[] args)
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(builder, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=dutydesk_design");
+        // Every module whose entities live in the shared context; a missing one fails ModelTests.
+        DatabaseSetup.Configure(builder, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=dutydesk_design", [typeof(ResponsibilityModule).Assembly]);
         return new AppDbContext(builder.Options);
     }
 }

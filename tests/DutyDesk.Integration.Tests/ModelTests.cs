@@ -3,6 +3,7 @@ using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Features.Units;
 using DutyDesk.Platform.Units;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DutyDesk.Integration.Tests;
 
@@ -10,16 +11,14 @@ public sealed class ModelTests
 {
     [Theory]
     [BothProviders]
-    public void HasPendingModelChanges_CurrentModel_False(DatabaseProvider provider)
+    public async Task HasPendingModelChanges_HostModelWithAllModules_False(DatabaseProvider provider)
     {
-        var connectionString = provider == DatabaseProvider.Sqlite
-            ? "Data Source=:memory:"
-            : TestDatabase.PostgresServer();
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        DatabaseSetup.Configure(builder, provider, connectionString);
-        using var db = new AppDbContext(builder.Options);
+        // The host's own context: the Platform's entities and those of every module it registered.
+        await using var host = await TestHost.StartAsync(provider);
+        await using var db = await host.DbAsync();
 
-        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model: add a migration for it.");
+        Assert.NotEmpty(host.Services.GetServices<ModelAssembly>());
+        Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model: run scripts/add-migration.sh.");
     }
 
     [Theory]

@@ -459,6 +459,9 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AllowsNothingToReport")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -493,6 +496,9 @@ namespace DutyDesk.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("NextReminderAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("NothingToReport")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("uuid");

@@ -454,6 +454,9 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AllowsNothingToReport")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
@@ -488,6 +491,9 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("NextReminderAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("NothingToReport")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("OwnerId")
                         .HasColumnType("TEXT");

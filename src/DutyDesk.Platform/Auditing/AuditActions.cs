@@ -25,6 +25,8 @@ public static class AuditActions
     public const string TaskCreate = "task.create";
     public const string TaskEvidence = "task.evidence";
     public const string TaskComplete = "task.complete";
+
+    public const string TaskReschedule = "task.reschedule";
     public const string TokenCreate = "token.create";
     public const string TokenRevoke = "token.revoke";
     public const string AccessDenied = "access.denied";
@@ -55,6 +57,7 @@ public static class AuditActions
         [TaskCreate] = "新建待办",
         [TaskEvidence] = "上传佐证材料",
         [TaskComplete] = "办结待办",
+        [TaskReschedule] = "调整待办截止时间",
         [TokenCreate] = "创建API令牌",
         [TokenRevoke] = "吊销API令牌",
         [AccessDenied] = "越权访问被拒绝",

@@ -9,6 +9,7 @@ using DutyDesk.Platform.Units;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace DutyDesk.Platform.Data;
 
@@ -53,6 +54,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        foreach (var module in this.GetService<IDbContextOptions>().FindExtension<ModuleModel>()?.Assemblies ?? [])
+        {
+            builder.ApplyConfigurationsFromAssembly(module);
+        }
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -90,8 +95,6 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             var previous = last?.Hash ?? AuditEntry.GenesisHash;
             foreach (var entry in entries)
             {
-                // PostgreSQL keeps microseconds; hash exactly what will be read back.
-                entry.At = new DateTime(entry.At.Ticks - (entry.At.Ticks % 10), DateTimeKind.Utc);
                 entry.Sequence = ++sequence;
                 // PostgreSQL keeps microseconds, not .NET's 100 ns ticks: hash the time as it will be read back.
                 entry.At = entry.At.AddTicks(-(entry.At.Ticks % TimeSpan.TicksPerMicrosecond));

@@ -1,5 +1,7 @@
+using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace DutyDesk.Platform.Data;
@@ -13,8 +15,11 @@ public static class DatabaseSetup
     public static string DefaultSqliteConnectionString(string dataDirectory)
         => new SqliteConnectionStringBuilder { DataSource = Path.Combine(dataDirectory, "dutydesk.db"), DefaultTimeout = 30, Pooling = true }.ToString();
 
-    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
+    /// <summary>Chooses the provider; <c>modules</c> are the assemblies whose entity configurations join the Platform's in the model.</summary>
+    public static void Configure(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString, IEnumerable<Assembly>? modules = null)
     {
+        ((IDbContextOptionsBuilderInfrastructure)builder).AddOrUpdateExtension(new ModuleModel(modules ?? []));
+        builder.ReplaceService<IModelCacheKeyFactory, ModuleModelCacheKeyFactory>();
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

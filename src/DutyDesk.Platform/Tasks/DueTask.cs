@@ -33,6 +33,12 @@ public sealed class DueTask
 
     public bool EvidenceRequired { get; set; }
 
+    /// <summary>Whether a 零报告 (nothing to report, with a reason) may close the task instead of evidence.</summary>
+    public bool AllowsNothingToReport { get; set; }
+
+    /// <summary>Closed as a 零报告; <see cref="CompletionNote"/> holds the reason.</summary>
+    public bool NothingToReport { get; set; }
+
     public DueTaskState State { get; set; }
 
     public DateTime? CompletedAt { get; set; }
@@ -57,6 +63,32 @@ public sealed class DueTask
     public List<TaskEvidence> Evidence { get; set; } = [];
 
     public bool IsOverdueAt(DateTime now) => State == DueTaskState.Open && DueAt <= now;
+
+    /// <summary>Whether the task was closed by its due time.</summary>
+    public bool IsDoneOnTime => State == DueTaskState.Done && CompletedAt <= DueAt;
+
+    /// <summary>Closes the task; callers have checked evidence or the 零报告 reason.</summary>
+    public void Complete(DateTime now, Guid by, string? note, bool nothingToReport)
+    {
+        State = DueTaskState.Done;
+        CompletedAt = now;
+        CompletedBy = by;
+        CompletionNote = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        NothingToReport = nothingToReport;
+        NextReminderAt = null;
+    }
+
+    /// <summary>Moves the due time: reminders are planned afresh and an escalation already sent counts again only if it is due again.</summary>
+    public void Reschedule(DateTime dueAt, DateTime now)
+    {
+        DueAt = dueAt;
+        var (offsets, _) = ReminderSchedule.Parse(ReminderOffsets);
+        NextReminderAt = ReminderSchedule.First(dueAt, offsets ?? [], now);
+        if (dueAt > now)
+        {
+            EscalatedAt = null;
+        }
+    }
 }
 
 public enum DueTaskState

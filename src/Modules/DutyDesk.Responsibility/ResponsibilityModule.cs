@@ -1,4 +1,5 @@
 using DutyDesk.Platform;
+using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Shared;
 using DutyDesk.Responsibility.Domain;
 using DutyDesk.Responsibility.Features.Calendar;
@@ -14,6 +15,7 @@ public static class ResponsibilityModule
 {
     public static IServiceCollection AddResponsibility(this IServiceCollection services)
     {
+        services.AddModuleModel(typeof(ResponsibilityModule).Assembly);
         services.AddSingleton(new ObligationCalendar(ObligationCatalog.Defaults));
         return services;
     }

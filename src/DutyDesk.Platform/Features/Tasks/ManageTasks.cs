@@ -14,7 +14,10 @@ public sealed record CreateTaskCommand(
     string Title, string? Description, Guid UnitId, Guid OwnerId, DateTime DueAt, string? ReminderOffsets,
     Guid? EscalateToId, bool EvidenceRequired, string SourceModule = "platform", string? SourceType = null, string? SourceId = null);
 
-public sealed record CompleteTaskCommand(Guid Id, string? Note, Guid Version);
+/// <summary>With <c>NothingToReport</c> the task closes as a 零报告 (only where it allows one) and <c>Note</c> is the reason.</summary>
+public sealed record CompleteTaskCommand(Guid Id, string? Note, Guid Version, bool NothingToReport = false);
+
+public sealed record RescheduleTaskCommand(Guid Id, DateTime DueAt, string Reason, Guid Version);
 
 /// <summary>
 /// Creates dated work, attaches evidence and closes it. Modules create their tasks through
@@ -83,25 +86,10 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
             }
         }
 
-        var task = new DueTask
-        {
-            Id = Guid.CreateVersion7(),
-            Title = TextNormalizer.Clean(command.Title),
-            Description = string.IsNullOrWhiteSpace(command.Description) ? null : command.Description.Trim(),
-            UnitId = command.UnitId,
-            OwnerId = owner.Id,
-            DueAt = command.DueAt,
-            ReminderOffsets = ReminderSchedule.Format(offsets!),
-            NextReminderAt = ReminderSchedule.First(command.DueAt, offsets!, now),
-            EscalateToId = command.EscalateToId,
-            EvidenceRequired = command.EvidenceRequired,
-            SourceModule = command.SourceModule,
-            SourceType = command.SourceType,
-            SourceId = command.SourceId,
-            CreatedAt = now,
-            CreatedBy = actor.UserId,
-        };
-        db.DueTasks.Add(task);
+        var task = db.AddDueTask(
+            new DueTaskDraft(command.Title, command.Description, command.UnitId, owner.Id, command.DueAt, offsets!, command.EscalateToId,
+                command.EvidenceRequired, command.SourceModule, command.SourceType, command.SourceId),
+            actor.UserId, now);
         db.Audit(clock, actor, AuditActions.TaskCreate, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{task.Title}，责任人：{owner.DisplayName}");
         if (owner.Id != actor.UserId)
         {
@@ -187,19 +175,81 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
             return Error.Validation("id", "待办已办结。");
         }
 
-        if (task.EvidenceRequired && task.Evidence.Count == 0)
+        if (command.NothingToReport)
         {
-            return Error.Validation("evidence", "此待办需要佐证材料：请先上传会议纪要、报告或照片等材料再办结。");
+            if (!task.AllowsNothingToReport)
+            {
+                return Error.Validation("nothingToReport", "此待办不能以零报告办结：请上传佐证材料。");
+            }
+
+            if (string.IsNullOrWhiteSpace(command.Note))
+            {
+                return Error.Validation("note", "零报告须在“办结说明”中写明理由，例如“本月未发现风险点”。");
+            }
+        }
+        else if (task.EvidenceRequired && task.Evidence.Count == 0)
+        {
+            return Error.Validation("evidence", task.AllowsNothingToReport
+                ? "此待办需要佐证材料：请上传会议纪要、报告或照片等材料，或以零报告办结并写明理由。"
+                : "此待办需要佐证材料：请先上传会议纪要、报告或照片等材料再办结。");
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        task.State = DueTaskState.Done;
-        task.CompletedAt = now;
-        task.CompletedBy = actor.UserId;
-        task.CompletionNote = string.IsNullOrWhiteSpace(command.Note) ? null : command.Note.Trim();
-        task.NextReminderAt = null;
+        task.Complete(now, actor.UserId, command.Note, command.NothingToReport);
         db.Audit(clock, actor, AuditActions.TaskComplete, "DueTask", task.Id.ToString(), task.UnitId,
-            detail: $"{task.Title}{(now > task.DueAt ? "（逾期办结）" : "")}，佐证 {task.Evidence.Count} 份");
+            detail: $"{task.Title}{(now > task.DueAt ? "（逾期办结）" : "")}，" + (command.NothingToReport ? $"零报告：{task.CompletionNote}" : $"佐证 {task.Evidence.Count} 份"));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Done.Value;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return Error.StaleEdit("该待办");
+        }
+    }
+
+    /// <summary>Moves a task's due time (the obligation's scheduled date stays); the reason is audited.</summary>
+    public async Task<Result<Done>> RescheduleAsync(Actor actor, RescheduleTaskCommand command, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var dueAt = command.DueAt.Kind == DateTimeKind.Local ? command.DueAt.ToUniversalTime() : command.DueAt;
+        var invalid = Check.First(
+            Check.Required("reason", "调整理由", command.Reason, 500),
+            dueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区，例如 2026-12-01T17:00:00+08:00。") : null,
+            dueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var task = await db.DueTasks.FirstOrDefaultAsync(t => t.Id == command.Id, ct);
+        if (task is null || !TaskAccess.CanRead(actor, task))
+        {
+            return Error.NotFound("待办");
+        }
+
+        if (!TaskAccess.Manages(actor, task.UnitId))
+        {
+            await db.AuditDeniedAsync(clock, actor, "调整截止时间", "DueTask", task.Id.ToString(), ct);
+            return Error.Forbidden("只有本单位的第一责任人、分管领导、领导小组办公室或部门负责人可以调整截止时间。");
+        }
+
+        if (task.Version != command.Version)
+        {
+            return Error.StaleEdit("该待办");
+        }
+
+        if (task.State != DueTaskState.Open)
+        {
+            return Error.Validation("id", "待办已办结，不能再调整截止时间。");
+        }
+
+        var before = task.DueAt;
+        task.Reschedule(dueAt, now);
+        db.Audit(clock, actor, AuditActions.TaskReschedule, "DueTask", task.Id.ToString(), task.UnitId,
+            detail: $"{task.Title}：截止 {before:yyyy-MM-dd HH:mm} → {dueAt:yyyy-MM-dd HH:mm} UTC，理由：{command.Reason.Trim()}");
         try
         {
             await db.SaveChangesAsync(ct);

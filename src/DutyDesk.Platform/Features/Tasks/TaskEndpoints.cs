@@ -7,7 +7,9 @@ namespace DutyDesk.Platform.Features.Tasks;
 
 internal static class TaskEndpoints
 {
-    public sealed record CompleteBody(string? Note, Guid Version);
+    public sealed record CompleteBody(string? Note, Guid Version, bool NothingToReport = false);
+
+    public sealed record RescheduleBody(DateTime DueAt, string Reason, Guid Version);
 
     public static void MapTasks(this RouteGroupBuilder api)
     {
@@ -24,6 +26,10 @@ internal static class TaskEndpoints
             return ApiResults.From(await handler.AddEvidenceAsync(await ApiResults.ActorAsync(http), id, stream, file.FileName, http.RequestAborted), fileId => TypedResults.Ok(new { fileId }));
         }).DisableAntiforgery().WithSummary("上传佐证材料（multipart 字段 file）");
         group.MapPost("/{id:guid}/complete", async (HttpContext http, Guid id, CompleteBody body, ManageTasks handler)
-            => ApiResults.From(await handler.CompleteAsync(await ApiResults.ActorAsync(http), new CompleteTaskCommand(id, body.Note, body.Version), http.RequestAborted)));
+            => ApiResults.From(await handler.CompleteAsync(await ApiResults.ActorAsync(http), new CompleteTaskCommand(id, body.Note, body.Version, body.NothingToReport), http.RequestAborted)))
+            .WithSummary("办结待办：有佐证材料，或 nothingToReport=true 并在 note 中写明零报告理由");
+        group.MapPost("/{id:guid}/reschedule", async (HttpContext http, Guid id, RescheduleBody body, ManageTasks handler)
+            => ApiResults.From(await handler.RescheduleAsync(await ApiResults.ActorAsync(http), new RescheduleTaskCommand(id, body.DueAt, body.Reason, body.Version), http.RequestAborted)))
+            .WithSummary("调整截止时间（须写明理由）");
     }
 }

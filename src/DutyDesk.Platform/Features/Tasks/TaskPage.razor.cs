@@ -2,6 +2,7 @@ using DutyDesk.Platform.Files;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Platform.Shared;
+using DutyDesk.Platform.Tasks;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 
@@ -17,6 +18,10 @@ public sealed partial class TaskPage
     private string? note;
     private Error? uploadError;
     private Error? completeError;
+    private Error? rescheduleError;
+    private DateTime? newDue;
+    private string? rescheduleReason;
+    private bool canManage;
     private Actor? actor;
 
     [Parameter]
@@ -59,6 +64,8 @@ public sealed partial class TaskPage
         var result = await Queries.GetAsync(actor!, Id);
         task = result.IsSuccess ? result.Value : null;
         failed = result.Error?.Message;
+        canManage = task is { State: DueTaskState.Open } && TaskAccess.Manages(actor!, task.UnitId);
+        newDue ??= task is null ? null : Display.ToLocal(task.DueAt);
     }
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
@@ -87,12 +94,38 @@ public sealed partial class TaskPage
         await ReloadAsync();
     }
 
-    private async Task CompleteAsync()
+    private async Task CompleteAsync(bool nothingToReport)
     {
         saving = true;
         try
         {
-            completeError = (await Manage.CompleteAsync(actor!, new CompleteTaskCommand(Id, note, task!.Version))).Error;
+            completeError = (await Manage.CompleteAsync(actor!, new CompleteTaskCommand(Id, note, task!.Version, nothingToReport))).Error;
+            await ReloadAsync();
+        }
+        finally
+        {
+            saving = false;
+        }
+    }
+
+    private async Task RescheduleAsync()
+    {
+        if (newDue is null)
+        {
+            rescheduleError = Error.Validation("dueAt", "请填写新的“截止时间”。");
+            return;
+        }
+
+        saving = true;
+        try
+        {
+            rescheduleError = (await Manage.RescheduleAsync(actor!, new RescheduleTaskCommand(Id, Display.ToUtc(newDue.Value), rescheduleReason ?? "", task!.Version))).Error;
+            if (rescheduleError is null)
+            {
+                rescheduleReason = null;
+                newDue = null;
+            }
+
             await ReloadAsync();
         }
         finally

@@ -13,7 +13,7 @@ public sealed record TaskDto(
     Guid Id, string Title, string? Description, Guid UnitId, string UnitName, Guid OwnerId, string OwnerName,
     DateTime DueAt, bool IsOverdue, DueTaskState State, bool EvidenceRequired, string ReminderOffsets,
     string SourceModule, string? SourceType, string? SourceId, DateTime? CompletedAt, string? CompletionNote,
-    IReadOnlyList<EvidenceDto> Evidence, Guid Version);
+    IReadOnlyList<EvidenceDto> Evidence, Guid Version, bool AllowsNothingToReport = false, bool NothingToReport = false);
 
 public sealed record TaskFilter(bool IncludeClosed = false);
 
@@ -75,6 +75,6 @@ public sealed class TaskQueries(IDbContextFactory<AppDbContext> dbFactory, TimeP
             t.Evidence.OrderBy(e => e.AddedAt).Select(e => files.TryGetValue(e.FileId, out var f)
                 ? new EvidenceDto(f.Id, f.FileName, f.Size, f.ContentType, e.AddedAt)
                 : new EvidenceDto(e.FileId, "?", 0, "", e.AddedAt)).ToList(),
-            t.Version)).ToList();
+            t.Version, t.AllowsNothingToReport, t.NothingToReport)).ToList();
     }
 }
