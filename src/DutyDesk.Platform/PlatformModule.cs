@@ -94,17 +94,29 @@ public static class PlatformModule
         services.AddSingleton<IOutboxHandler, EmailNotificationHandler>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DueTaskScheduler>();
-        if (configuration.GetValue("DutyDesk:Jobs:Enabled", true))
-        {
-            services.AddHostedService(sp => new PeriodicJob<OutboxDispatcher>(
-                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob<OutboxDispatcher>>>(),
-                (work, ct) => work.RunOnceAsync(ct), () => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval));
-            services.AddHostedService(sp => new PeriodicJob<DueTaskScheduler>(
-                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob<DueTaskScheduler>>>(),
-                (work, ct) => work.RunOnceAsync(ct), () => TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Jobs:TaskScanSeconds", 30))));
-        }
+        services.AddPeriodicJob<OutboxDispatcher>(configuration, (work, ct) => work.RunOnceAsync(ct), sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
+        services.AddPeriodicJob<DueTaskScheduler>(configuration, (work, ct) => work.RunOnceAsync(ct), _ => TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Jobs:TaskScanSeconds", 30)));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: (db, ct) => db.Units.AnyAsync(ct));
+        return services;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="run"/> on every node at an interval, unless DutyDesk:Jobs:Enabled is false (tests
+    /// drive jobs themselves). The work must claim its rows in the database so that nodes never do it twice.
+    /// It returns how many items it handled: a non-zero round goes again at once.
+    /// </summary>
+    public static IServiceCollection AddPeriodicJob<TWork>(this IServiceCollection services, IConfiguration configuration,
+        Func<TWork, CancellationToken, Task<int>> run, Func<IServiceProvider, TimeSpan> interval)
+        where TWork : notnull
+    {
+        if (configuration.GetValue("DutyDesk:Jobs:Enabled", true))
+        {
+            services.AddHostedService(sp => new PeriodicJob<TWork>(
+                sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<PeriodicJob<TWork>>>(),
+                run, () => interval(sp)));
+        }
+
         return services;
     }
 

@@ -22,7 +22,7 @@ public static class WebSetup
     public static IServiceCollection AddDutyDeskWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPlatform(configuration);
-        services.AddResponsibility();
+        services.AddResponsibility(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         services.AddCascadingAuthenticationState();

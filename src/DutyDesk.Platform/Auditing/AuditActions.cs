@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace DutyDesk.Platform.Auditing;
 
 /// <summary>Action names written to the audit log, with the words the auditor reads.</summary>
@@ -33,7 +35,7 @@ public static class AuditActions
     public const string CalendarFeedIssue = "calendar-feed.issue";
     public const string CalendarFeedRevoke = "calendar-feed.revoke";
 
-    private static readonly Dictionary<string, string> Names = new()
+    private static readonly ConcurrentDictionary<string, string> Names = new(new Dictionary<string, string>
     {
         [SignIn] = "登录",
         [SignOut] = "退出登录",
@@ -63,9 +65,19 @@ public static class AuditActions
         [AccessDenied] = "越权访问被拒绝",
         [CalendarFeedIssue] = "生成日历订阅链接",
         [CalendarFeedRevoke] = "停用日历订阅链接",
-    };
+    });
 
     public static IReadOnlyDictionary<string, string> All => Names;
+
+    /// <summary>Modules name their own actions ("responsibility.obligation.adopt" → "启用制度性要求") when they register.</summary>
+    public static void Register(IReadOnlyDictionary<string, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        foreach (var (action, name) in names)
+        {
+            Names[action] = name;
+        }
+    }
 
     public static string ToChinese(string action) => Names.GetValueOrDefault(action, action);
 }

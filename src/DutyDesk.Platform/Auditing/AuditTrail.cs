@@ -23,6 +23,16 @@ public static class AuditTrail
             Outcome = outcome,
             Detail = Truncate(detail, 2000),
         };
+        return Stage(db, entry);
+    }
+
+    /// <summary>
+    /// Tracks the entry under a provisional negative key, unique among those staged: several rows can wait
+    /// for one save, and the save gives them their places in the chain.
+    /// </summary>
+    private static AuditEntry Stage(AppDbContext db, AuditEntry entry)
+    {
+        entry.Sequence = -1 - db.ChangeTracker.Entries<AuditEntry>().Count(e => e.Entity.Sequence < 0);
         db.AuditEntries.Add(entry);
         return entry;
     }
@@ -53,8 +63,7 @@ public static class AuditTrail
             Outcome = outcome,
             Detail = Truncate(detail, 2000),
         };
-        db.AuditEntries.Add(entry);
-        return entry;
+        return Stage(db, entry);
     }
 
     private static string? Truncate(string? text, int max) => text is null || text.Length <= max ? text : text[..max];

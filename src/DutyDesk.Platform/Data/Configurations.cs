@@ -196,7 +196,8 @@ internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.TokenHash).HasMaxLength(64);
         b.HasIndex(x => x.TokenHash).IsUnique();
-        b.HasIndex(x => x.UserId);
+        b.HasIndex(x => new { x.UserId, x.UnitId });
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
     }
 }

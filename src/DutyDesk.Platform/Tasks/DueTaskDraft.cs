@@ -1,5 +1,4 @@
 using DutyDesk.Platform.Data;
-using DutyDesk.Text;
 
 namespace DutyDesk.Platform.Tasks;
 
@@ -38,7 +37,8 @@ public static class DueTaskStaging
         var task = new DueTask
         {
             Id = Guid.CreateVersion7(),
-            Title = TextNormalizer.Clean(draft.Title) is { Length: > DueTask.TitleMaxLength } title ? title[..DueTask.TitleMaxLength] : TextNormalizer.Clean(draft.Title),
+            // The module's own wording is kept as given (full-width brackets and all); user input is cleaned by whoever took it.
+            Title = draft.Title.Trim() is { Length: > DueTask.TitleMaxLength } title ? title[..DueTask.TitleMaxLength] : draft.Title.Trim(),
             Description = string.IsNullOrWhiteSpace(draft.Description) ? null : draft.Description.Trim(),
             UnitId = draft.UnitId,
             OwnerId = draft.OwnerId,

@@ -87,7 +87,7 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
         }
 
         var task = db.AddDueTask(
-            new DueTaskDraft(command.Title, command.Description, command.UnitId, owner.Id, command.DueAt, offsets!, command.EscalateToId,
+            new DueTaskDraft(TextNormalizer.Clean(command.Title), command.Description, command.UnitId, owner.Id, command.DueAt, offsets!, command.EscalateToId,
                 command.EvidenceRequired, command.SourceModule, command.SourceType, command.SourceId),
             actor.UserId, now);
         db.Audit(clock, actor, AuditActions.TaskCreate, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{task.Title}，责任人：{owner.DisplayName}");
