@@ -55,13 +55,21 @@ public sealed class TaskJourneyTests : BrowserJourney
             await Expect(detail.CompleteButton).ToHaveCountAsync(0);
             await Screenshots.TakeAsync(page, "task-done");
 
-            // The year's compliance calendar lays out the recurring obligations month by month.
+            // The school adopts the default obligations; the year's compliance calendar lays them out month by month.
             await page.GotoAsync("/responsibility/calendar");
             await Interactivity.WaitUntilInteractiveAsync(page);
+            await page.Locator(Interactivity.Live("#adopt-defaults")).ClickAsync();
+            await Expect(page.Locator("#obligation-summary")).ToContainTextAsync("每年至少 2 次");
             await Expect(page.Locator(".dd-month")).ToHaveCountAsync(12);
-            await Expect(page.Locator(".dd-month").First).ToContainTextAsync("风险排查并形成排查报告");
-            await Expect(page.Locator(".ant-table-tbody")).ToContainTextAsync("每年至少 2 次");
+            await Expect(page.Locator(".dd-month").Last).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"风险排查并形成排查报告（\d{4}年12月）"));
             await Screenshots.TakeAsync(page, "obligation-calendar");
+            await page.Locator("#view-month").ClickAsync();
+            await Expect(page.Locator("#month-grid")).ToBeVisibleAsync();
+            await Screenshots.TakeAsync(page, "obligation-calendar-month");
+            await page.GotoAsync("/responsibility/obligations");
+            await Interactivity.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator("#obligations")).ToContainTextAsync("形势政策报告");
+            await Screenshots.TakeAsync(page, "obligations");
         });
 
     /// <summary>A valid 1×1 PNG.</summary>
