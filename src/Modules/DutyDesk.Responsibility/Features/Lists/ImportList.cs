@@ -62,7 +62,9 @@ public sealed class ImportList(IDbContextFactory<AppDbContext> dbFactory, Displa
             return start.Error!;
         }
 
-        var read = ExcelTable.Read(content, ListColumns.Required, MaxRows, MaxBytes);
+        // Uploads (browser files, form files) are read asynchronously; one byte past the limit lets the reader name the oversize.
+        using var buffer = await ReadAtMostAsync(content, MaxBytes + 1, ct);
+        var read = ExcelTable.Read(buffer, ListColumns.Required, MaxRows, MaxBytes);
         if (!read.IsSuccess)
         {
             return Error.Validation("file", "无法导入：" + read.Problem);
@@ -132,6 +134,20 @@ public sealed class ImportList(IDbContextFactory<AppDbContext> dbFactory, Displa
 
         var created = await NewList.SaveAsync(db, display, clock, actor, start.Value, year, ListOrigin.Import, rows, $"从 Excel 导入（工作表“{sheet.Name}”）", ct);
         return created.IsSuccess ? new ImportOutcome(created.Value, []) : created.Error!;
+    }
+
+    private static async Task<MemoryStream> ReadAtMostAsync(Stream content, long limit, CancellationToken ct)
+    {
+        var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while (buffer.Length < limit && (read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, (int)Math.Min(read, limit - buffer.Length));
+        }
+
+        buffer.Position = 0;
+        return buffer;
     }
 
     private static string ColumnOf(string? field) => field switch

@@ -34,12 +34,13 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbFactory, Displ
 {
     public const string NoTaskPastDeadline = "设定时限时已过期，未生成待办";
 
-    /// <summary>The lists of the actor's units, optionally of one unit or one year, newest first.</summary>
+    /// <summary>The lists of the actor's units and those where they are 责任人 of a row, optionally of one unit or one year, newest first.</summary>
     public async Task<IReadOnlyList<ListSummary>> SummariesAsync(Actor actor, Guid? unitId, int? year, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var visible = actor.VisibleUnits.ToList();
-        var query = db.Set<ResponsibilityList>().AsNoTracking().Where(l => visible.Contains(l.UnitId));
+        var owned = db.Set<ResponsibilityListItem>().Where(i => i.OwnerId == actor.UserId).Select(i => i.ListId);
+        var query = db.Set<ResponsibilityList>().AsNoTracking().Where(l => visible.Contains(l.UnitId) || owned.Contains(l.Id));
         if (unitId is { } unit)
         {
             query = query.Where(l => l.UnitId == unit);
@@ -51,7 +52,8 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbFactory, Displ
         }
 
         var lists = await query.Include(l => l.Items).OrderByDescending(l => l.Year).Take(500).ToListAsync(ct);
-        var units = await db.Units.AsNoTracking().Where(u => visible.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        var unitIds = lists.Select(l => l.UnitId).Distinct().ToList();
+        var units = await db.Units.AsNoTracking().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
         var taskIds = lists.SelectMany(l => l.Items).Select(i => i.TaskId).OfType<Guid>().ToList();
         var doneTasks = (await db.DueTasks.AsNoTracking().Where(t => taskIds.Contains(t.Id) && t.State == DueTaskState.Done).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
         var now = clock.GetUtcNow().UtcDateTime;
@@ -66,16 +68,11 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbFactory, Displ
     /// <summary>The unit's list of the year; null when it has none yet.</summary>
     public async Task<Result<ListDto?>> FindAsync(Actor actor, Guid unitId, int year, CancellationToken ct = default)
     {
-        if (!actor.CanSee(unitId))
-        {
-            return Error.NotFound("单位");
-        }
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var id = await db.Set<ResponsibilityList>().AsNoTracking().Where(l => l.UnitId == unitId && l.Year == year).Select(l => (Guid?)l.Id).FirstOrDefaultAsync(ct);
         if (id is null)
         {
-            return (ListDto?)null;
+            return actor.CanSee(unitId) ? (ListDto?)null : Error.NotFound("单位");
         }
 
         var list = await LoadAsync(db, actor, id.Value, ct);
@@ -118,7 +115,7 @@ public sealed class ListQueries(IDbContextFactory<AppDbContext> dbFactory, Displ
     private async Task<Result<ListDto>> LoadAsync(AppDbContext db, Actor actor, Guid id, CancellationToken ct)
     {
         var list = await db.Set<ResponsibilityList>().AsNoTracking().Include(l => l.Items).FirstOrDefaultAsync(l => l.Id == id, ct);
-        if (list is null || !actor.CanSee(list.UnitId))
+        if (list is null || !await ListAccess.CanReadAsync(db, actor, list, ct))
         {
             return Error.NotFound("责任清单");
         }

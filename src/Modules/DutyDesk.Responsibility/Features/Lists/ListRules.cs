@@ -153,8 +153,15 @@ internal static class ListAccess
     public static async Task<Result<ResponsibilityList>> ListAsync(AppDbContext db, Actor actor, Guid listId, CancellationToken ct)
     {
         var list = await db.Set<ResponsibilityList>().FirstOrDefaultAsync(l => l.Id == listId, ct);
-        return list is not null && actor.CanSee(list.UnitId) ? list : Error.NotFound("责任清单");
+        return list is not null && await CanReadAsync(db, actor, list, ct) ? list : Error.NotFound("责任清单");
     }
+
+    /// <summary>
+    /// Anyone whose scope holds the unit, and the 责任人 of any of its rows: a department head made
+    /// responsible for a row of the school's list reads the list that gave them the work.
+    /// </summary>
+    public static async Task<bool> CanReadAsync(AppDbContext db, Actor actor, ResponsibilityList list, CancellationToken ct)
+        => actor.CanSee(list.UnitId) || await db.Set<ResponsibilityListItem>().AnyAsync(i => i.ListId == list.Id && i.OwnerId == actor.UserId, ct);
 
     public static async Task<Result<(ResponsibilityList List, ResponsibilityListItem Item)>> ItemAsync(AppDbContext db, Actor actor, Guid listId, Guid itemId, CancellationToken ct)
     {
