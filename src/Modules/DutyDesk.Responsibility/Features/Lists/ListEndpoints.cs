@@ -12,8 +12,6 @@ namespace DutyDesk.Responsibility.Features.Lists;
 
 internal static class ListEndpoints
 {
-    public sealed record VersionBody(Guid Version);
-
     public sealed record UpdateBody(ItemInput Item, Guid Version);
 
     public sealed record NoteBody(string Text);
