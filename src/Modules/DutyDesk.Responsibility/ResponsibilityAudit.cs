@@ -6,11 +6,27 @@ internal static class ResponsibilityAudit
     public const string ObligationAdopt = "responsibility.obligation.adopt";
     public const string ObligationCreate = "responsibility.obligation.create";
     public const string ObligationUpdate = "responsibility.obligation.update";
+    public const string ListCreate = "responsibility-list.create";
+    public const string ListItemAdd = "responsibility-list.item-add";
+    public const string ListItemUpdate = "responsibility-list.item-update";
+    public const string ListItemDelete = "responsibility-list.item-delete";
+    public const string ListItemNote = "responsibility-list.item-note";
+    public const string ListItemEvidence = "responsibility-list.item-evidence";
+    public const string ListItemComplete = "responsibility-list.item-complete";
+    public const string ListExport = "responsibility-list.export";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
         [ObligationAdopt] = "启用默认制度性要求",
         [ObligationCreate] = "新增制度性要求",
         [ObligationUpdate] = "修改制度性要求",
+        [ListCreate] = "新建责任清单",
+        [ListItemAdd] = "新增责任清单条目",
+        [ListItemUpdate] = "修改责任清单条目",
+        [ListItemDelete] = "删除责任清单条目",
+        [ListItemNote] = "记录清单条目进展",
+        [ListItemEvidence] = "上传清单条目佐证",
+        [ListItemComplete] = "完成责任清单条目",
+        [ListExport] = "导出责任清单",
     };
 }

@@ -6,6 +6,7 @@ using DutyDesk.Responsibility.Domain;
 using DutyDesk.Responsibility.Features.Calendar;
 using DutyDesk.Responsibility.Features.Obligations;
 using DutyDesk.Responsibility.Jobs;
+using DutyDesk.Responsibility.Features.Lists;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,7 @@ public static class ResponsibilityModule
         services.AddTransient<UnitCalendar>();
         services.AddPeriodicJob<ObligationPlanner>(configuration, (work, ct) => work.RunOnceAsync(ct),
             sp => TimeSpan.FromMinutes(Math.Max(1, sp.GetRequiredService<IOptions<ResponsibilityOptions>>().Value.PlanIntervalMinutes)));
+        services.AddLists();
         return services;
     }
 
@@ -38,6 +40,7 @@ public static class ResponsibilityModule
         api.MapGet("/calendar/{year:int}", (int year, ObligationCalendar calendar) => ApiResults.From(calendar.ForYear(year)))
             .WithSummary("年度制度性要求日历（默认规则下的每次要求及到期时间）");
         api.MapObligations();
+        app.MapLists(api);
         return app;
     }
 }
