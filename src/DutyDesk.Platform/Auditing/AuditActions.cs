@@ -32,6 +32,14 @@ public static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string CalendarFeedIssue = "calendar-feed.issue";
     public const string CalendarFeedRevoke = "calendar-feed.revoke";
+    public const string LetterTemplateUpdate = "letter.template-update";
+    public const string LetterCreate = "letter.create";
+    public const string LetterEdit = "letter.edit";
+    public const string LetterSigners = "letter.signers";
+    public const string LetterIssue = "letter.issue";
+    public const string LetterSupersede = "letter.supersede";
+    public const string LetterSign = "letter.sign";
+    public const string LetterExport = "letter.export";
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -63,6 +71,14 @@ public static class AuditActions
         [AccessDenied] = "越权访问被拒绝",
         [CalendarFeedIssue] = "生成日历订阅链接",
         [CalendarFeedRevoke] = "停用日历订阅链接",
+        [LetterTemplateUpdate] = "修改责任书模板",
+        [LetterCreate] = "新建责任书",
+        [LetterEdit] = "修改责任书草稿",
+        [LetterSigners] = "调整责任书签署人",
+        [LetterIssue] = "签发责任书",
+        [LetterSupersede] = "修订责任书",
+        [LetterSign] = "签署责任书",
+        [LetterExport] = "导出责任书",
     };
 
     public static IReadOnlyDictionary<string, string> All => Names;

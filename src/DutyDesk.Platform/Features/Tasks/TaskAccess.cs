@@ -5,7 +5,7 @@ using DutyDesk.Platform.Tasks;
 namespace DutyDesk.Platform.Features.Tasks;
 
 /// <summary>Who may see and work on a task: its owner, its escalation target, and the unit's managers.</summary>
-internal static class TaskAccess
+public static class TaskAccess
 {
     /// <summary>Roles that assign and supervise dated work in their units.</summary>
     public static readonly Role[] Managers = [Role.FirstResponsible, Role.LeaderInCharge, Role.LeadingGroupOffice, Role.DepartmentHead];
