@@ -280,6 +280,35 @@ public sealed class LettersTests
 
     [Theory]
     [BothProviders]
+    public async Task LetterPage_SignatureBrokenByTampering_RendersRedTagAndCookieDownloadWorks(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var letterId = await CreateLetterAsync(host);
+        await IssueAsync(host, letterId, 1);
+        Assert.True((await SignAsync(host, "yz.secretary", letterId, 1)).IsSuccess);
+        await using (var db = await host.DbAsync())
+        {
+            await db.Set<LetterVersion>().Where(v => v.LetterId == letterId)
+                .ExecuteUpdateAsync(s => s.SetProperty(v => v.Responsibilities, v => v.Responsibilities.Replace("每月", "每季")));
+            await db.Users.Where(u => u.UserName == "yz.office").ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false));
+        }
+
+        using var browser = host.CreateClient();
+        using var signIn = await LoginForm.SubmitAsync(browser, "yz.office", host.Credentials.PasswordOf("yz.office"));
+        using var page = await browser.GetAsync($"/responsibility/letters/{letterId}");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await LoginForm.TextAsync(page);
+        Assert.Contains("签名无效：签署后文本被改动", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"export-word\"", html, StringComparison.Ordinal);
+        using var download = await browser.GetAsync($"/responsibility/letters/{letterId}/export.docx?number=1");
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        var lines = WordDocument.ReadText(await download.Content.ReadAsStreamAsync());
+        Assert.Contains(lines, l => l.StartsWith("刘志强\t党组书记\t", StringComparison.Ordinal) && l.EndsWith("\t签名无效：签署后文本被改动", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task GetLetter_SignaturePostChangedByExecuteUpdate_OnlyThatSignatureBroken(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
