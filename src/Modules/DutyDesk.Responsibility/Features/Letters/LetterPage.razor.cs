@@ -26,6 +26,12 @@ public sealed partial class LetterPage : ActorPage
     [Parameter]
     public Guid Id { get; set; }
 
+    /// <summary>
+    /// The version on screen, read through the field: AntDesign's Descriptions keeps its items' first
+    /// render fragments, so a local captured in one render would show a stale version there.
+    /// </summary>
+    private LetterVersionDto Shown => letter!.Shown;
+
     [Inject]
     private LetterQueries Queries { get; set; } = default!;
 
