@@ -14,6 +14,14 @@ internal static class ResponsibilityAudit
     public const string ListItemEvidence = "responsibility-list.item-evidence";
     public const string ListItemComplete = "responsibility-list.item-complete";
     public const string ListExport = "responsibility-list.export";
+    public const string LetterTemplateUpdate = "responsibility.letter.template-update";
+    public const string LetterCreate = "responsibility.letter.create";
+    public const string LetterEdit = "responsibility.letter.edit";
+    public const string LetterSigners = "responsibility.letter.signers";
+    public const string LetterIssue = "responsibility.letter.issue";
+    public const string LetterSupersede = "responsibility.letter.supersede";
+    public const string LetterSign = "responsibility.letter.sign";
+    public const string LetterExport = "responsibility.letter.export";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -28,5 +36,13 @@ internal static class ResponsibilityAudit
         [ListItemEvidence] = "上传清单条目佐证",
         [ListItemComplete] = "完成责任清单条目",
         [ListExport] = "导出责任清单",
+        [LetterTemplateUpdate] = "修改责任书模板",
+        [LetterCreate] = "新建责任书",
+        [LetterEdit] = "修改责任书草稿",
+        [LetterSigners] = "调整责任书签署人",
+        [LetterIssue] = "签发责任书",
+        [LetterSupersede] = "修订责任书",
+        [LetterSign] = "签署责任书",
+        [LetterExport] = "导出责任书",
     };
 }

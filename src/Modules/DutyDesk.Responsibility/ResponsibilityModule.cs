@@ -7,6 +7,7 @@ using DutyDesk.Responsibility.Features.Calendar;
 using DutyDesk.Responsibility.Features.Obligations;
 using DutyDesk.Responsibility.Jobs;
 using DutyDesk.Responsibility.Features.Lists;
+using DutyDesk.Responsibility.Features.Letters;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +32,7 @@ public static class ResponsibilityModule
         services.AddPeriodicJob<ObligationPlanner>(configuration, (work, ct) => work.RunOnceAsync(ct),
             sp => TimeSpan.FromMinutes(Math.Max(1, sp.GetRequiredService<IOptions<ResponsibilityOptions>>().Value.PlanIntervalMinutes)));
         services.AddLists();
+        services.AddLetters();
         return services;
     }
 
@@ -41,6 +43,7 @@ public static class ResponsibilityModule
             .WithSummary("年度制度性要求日历（默认规则下的每次要求及到期时间）");
         api.MapObligations();
         app.MapLists(api);
+        app.MapLetters(api);
         return app;
     }
 }
