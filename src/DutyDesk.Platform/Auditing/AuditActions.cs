@@ -32,6 +32,17 @@ public static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string CalendarFeedIssue = "calendar-feed.issue";
     public const string CalendarFeedRevoke = "calendar-feed.revoke";
+    public const string MeetingCreate = "meeting.create";
+    public const string MeetingUpdate = "meeting.update";
+    public const string MeetingAttachment = "meeting.attachment";
+    public const string MeetingDecision = "meeting.decision";
+    public const string MeetingPositions = "meeting.positions";
+    public const string MeetingSatisfyTask = "meeting.satisfy-task";
+    public const string AssessmentCompute = "assessment.compute";
+    public const string AssessmentAdjust = "assessment.adjust";
+    public const string AssessmentMeasure = "assessment.measure";
+    public const string AssessmentConfirm = "assessment.confirm";
+    public const string AccountabilityCreate = "accountability.create";
 
     private static readonly Dictionary<string, string> Names = new()
     {
@@ -63,6 +74,17 @@ public static class AuditActions
         [AccessDenied] = "越权访问被拒绝",
         [CalendarFeedIssue] = "生成日历订阅链接",
         [CalendarFeedRevoke] = "停用日历订阅链接",
+        [MeetingCreate] = "新建会议记录",
+        [MeetingUpdate] = "修改会议记录",
+        [MeetingAttachment] = "上传会议附件",
+        [MeetingDecision] = "记录会议决策",
+        [MeetingPositions] = "记录决策表态",
+        [MeetingSatisfyTask] = "以会议办结待办",
+        [AssessmentCompute] = "计算年度考核得分",
+        [AssessmentAdjust] = "调整年度考核得分",
+        [AssessmentMeasure] = "确定考核处理措施",
+        [AssessmentConfirm] = "确定年度考核结果",
+        [AccountabilityCreate] = "登记责任追究",
     };
 
     public static IReadOnlyDictionary<string, string> All => Names;

@@ -2,7 +2,9 @@ using DutyDesk.Platform;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Shared;
 using DutyDesk.Responsibility.Domain;
+using DutyDesk.Responsibility.Features.Assessment;
 using DutyDesk.Responsibility.Features.Calendar;
+using DutyDesk.Responsibility.Features.Meetings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,6 +19,7 @@ public static class ResponsibilityModule
     {
         services.AddModuleModel(typeof(ResponsibilityModule).Assembly);
         services.AddSingleton(new ObligationCalendar(ObligationCatalog.Defaults));
+        services.AddMeetings().AddAssessment();
         return services;
     }
 
@@ -25,6 +28,7 @@ public static class ResponsibilityModule
         var api = app.MapGroup("/api/v1/responsibility").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("责任制");
         api.MapGet("/calendar/{year:int}", (int year, ObligationCalendar calendar) => ApiResults.From(calendar.ForYear(year)))
             .WithSummary("年度制度性要求日历（默认规则下的每次要求及到期时间）");
+        api.MapMeetings(app).MapAssessment();
         return app;
     }
 }
