@@ -79,13 +79,17 @@ internal sealed class SatisfyTask(IDbContextFactory<AppDbContext> dbFactory, Tim
         task.Complete(now, actor.UserId, $"由会议《{meeting.Title}》办结", nothingToReport: false);
         meeting.SatisfiedTaskId = task.Id;
         meeting.UpdatedAt = now;
-        db.Audit(clock, actor, AuditActions.TaskComplete, "DueTask", task.Id.ToString(), task.UnitId,
-            detail: $"{task.Title}{(now > task.DueAt ? "（逾期办结）" : "")}，由会议《{meeting.Title}》办结，佐证 {task.Evidence.Count} 份");
-        db.Audit(clock, actor, AuditActions.MeetingSatisfyTask, "Meeting", meeting.Id.ToString(), meeting.UnitId,
-            detail: $"《{meeting.Title}》办结待办“{task.Title}”（{task.Id}），附件 {meeting.Attachments.Count} 份{(meeting.HasMinutes ? "，含纪要" : "")}");
         try
         {
+            // Two audit rows (the task's and the meeting's) are two appends to the chain; one transaction keeps them with the change.
+            await using var transaction = await db.Database.BeginTransactionAsync(ct);
+            db.Audit(clock, actor, AuditActions.TaskComplete, "DueTask", task.Id.ToString(), task.UnitId,
+                detail: $"{task.Title}{(now > task.DueAt ? "（逾期办结）" : "")}，由会议《{meeting.Title}》办结，佐证 {task.Evidence.Count} 份");
             await db.SaveChangesAsync(ct);
+            db.Audit(clock, actor, AuditActions.MeetingSatisfyTask, "Meeting", meeting.Id.ToString(), meeting.UnitId,
+                detail: $"《{meeting.Title}》办结待办“{task.Title}”（{task.Id}），附件 {meeting.Attachments.Count} 份{(meeting.HasMinutes ? "，含纪要" : "")}");
+            await db.SaveChangesAsync(ct);
+            await transaction.CommitAsync(ct);
             return Done.Value;
         }
         catch (DbUpdateConcurrencyException)
