@@ -162,6 +162,22 @@ public sealed class AssessmentTests
         Assert.Equal(AccountabilityCatalog.Circumstance(3)!.Text, records[0].CircumstanceText);
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task AssessmentPage_SignedIn_ShowsFormulaScoreAndMissingComponents(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        using var client = await MeetingTests.SignedInAsync(host, "yz.office");
+
+        using var page = await client.GetAsync("/responsibility/assessment");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await LoginForm.TextAsync(page);
+        Assert.Contains("计分公式", html, StringComparison.Ordinal);
+        Assert.Contains("尚无整改记录，不计入", html, StringComparison.Ordinal);
+        Assert.Contains("责任追究", html, StringComparison.Ordinal);
+    }
+
     /// <summary>Seeds last year's tasks of 第一中学 (and some that must not count) and returns the year.</summary>
     private static async Task<int> SeedLastYearAsync(TestHost host)
     {

@@ -227,6 +227,46 @@ public sealed class MeetingTests
         Assert.Equal(0, await db.Set<Meeting>().CountAsync());
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task MeetingPages_SignedIn_RenderSanitisedMinutesAndHideOtherSchools(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var id = await CreateMeetingAsync(host, "yz.office", "第一中学", HostileMinutes);
+        using var office = await SignedInAsync(host, "yz.office");
+        using var outsider = await SignedInAsync(host, "xx.office");
+
+        using var list = await office.GetAsync("/responsibility/meetings");
+        using var page = await office.GetAsync($"/responsibility/meetings/{id}");
+        using var foreign = await outsider.GetAsync($"/responsibility/meetings/{id}");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Contains("2026年意识形态工作专题会议", await LoginForm.TextAsync(list), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await LoginForm.TextAsync(page);
+        Assert.Contains("<strong>研究</strong>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("document.cookie", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("steal()", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("javascript:alert", html, StringComparison.Ordinal);
+        var other = await LoginForm.TextAsync(foreign);
+        Assert.Contains("会议不存在或不在您的管辖范围内", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("2026年意识形态工作专题会议", other, StringComparison.Ordinal);
+    }
+
+    /// <summary>A browser-like client signed in through the real form (the one-time password already replaced).</summary>
+    internal static async Task<HttpClient> SignedInAsync(TestHost host, string userName)
+    {
+        await using (var db = await host.DbAsync())
+        {
+            await db.Users.Where(u => u.UserName == userName).ExecuteUpdateAsync(s => s.SetProperty(u => u.MustChangePassword, false));
+        }
+
+        var client = host.CreateClient();
+        using var signIn = await LoginForm.SubmitAsync(client, userName, host.Credentials.PasswordOf(userName));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        return client;
+    }
+
     internal static async Task<Guid> CreateMeetingAsync(TestHost host, string creator, string unit, string? minutes, params string[] attendees)
     {
         var people = attendees.Length == 0 ? ["yz.secretary", "yz.leader", "yz.moral"] : attendees;

@@ -68,11 +68,13 @@ internal sealed class ManageAccountability(IDbContextFactory<AppDbContext> dbFac
         }
 
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).Select(u => u.Id).ToListAsync(ct);
-        var from = display.ToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
-        var to = display.ToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
-        var rows = await db.Set<Meeting>().AsNoTracking()
-            .Where(m => units.Contains(m.UnitId) && m.StartsAt >= from && m.StartsAt < to)
-            .SelectMany(m => m.Decisions.Select(d => new { d.Id, MeetingId = m.Id, m.Title, m.StartsAt, d.Text, d.Adopted, d.SortOrder }))
+        var start = display.ToUtc(new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var end = display.ToUtc(new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified));
+        var rows = await (
+                from m in db.Set<Meeting>().AsNoTracking()
+                join d in db.Set<MeetingDecision>().AsNoTracking() on m.Id equals d.MeetingId
+                where units.Contains(m.UnitId) && m.StartsAt >= start && m.StartsAt < end
+                select new { d.Id, MeetingId = m.Id, m.Title, m.StartsAt, d.Text, d.Adopted, d.SortOrder })
             .ToListAsync(ct);
         return rows.OrderBy(r => r.StartsAt).ThenBy(r => r.SortOrder)
             .Select(r => new DecisionOption(r.Id, r.MeetingId, r.Title, r.StartsAt, r.Text, r.Adopted)).ToList();
