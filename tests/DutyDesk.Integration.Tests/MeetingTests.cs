@@ -229,6 +229,31 @@ public sealed class MeetingTests
 
     [Theory]
     [BothProviders]
+    public async Task Attachment_UploadedViaApi_DownloadsForOwnSchoolOnly(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var id = await CreateMeetingAsync(host, "yz.office", "第一中学", null);
+        var png = SampleFiles.Png(6, 6);
+        using var api = await ApiClient.ForUserAsync(host, "yz.office");
+        using var outsiderApi = await ApiClient.ForUserAsync(host, "xx.office");
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(png), "file", "签到表.png" } };
+
+        using var uploaded = await api.PostAsync($"/api/v1/responsibility/meetings/{id}/attachments", form);
+        var fileId = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("fileId").GetGuid();
+        using var download = await api.GetAsync($"/api/v1/responsibility/meetings/{id}/attachments/{fileId}");
+        using var foreign = await outsiderApi.GetAsync($"/api/v1/responsibility/meetings/{id}/attachments/{fileId}");
+
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(png, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        await using var db = await host.DbAsync();
+        var file = await db.Files.SingleAsync(f => f.Id == fileId);
+        Assert.Equal(await host.UnitIdAsync("第一中学"), file.UnitId);
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task MeetingPages_SignedIn_RenderSanitisedMinutesAndHideOtherSchools(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -38,7 +38,7 @@ internal static class MeetingEndpoints
         group.MapPut("/{id:guid}", async (HttpContext http, Guid id, UpdateBody body, ManageMeetings handler)
             => ApiResults.From(await handler.UpdateAsync(await ApiResults.ActorAsync(http),
                 new UpdateMeetingCommand(id, body.Type, body.Title, body.StartsAt, body.Location, body.AttendeeIds, body.Agenda, body.Minutes, body.Version), http.RequestAborted)))
-            .WithSummary("修改会议（version 须为读取时的版本）");
+            .WithSummary("修改会议（整体替换：attendeeIds 为完整名单；version 须为读取时的版本）");
         group.MapPost("/{id:guid}/decisions", async (HttpContext http, Guid id, DecisionBody body, MeetingDecisions handler)
             => ApiResults.From(await handler.SaveDecisionAsync(await ApiResults.ActorAsync(http), new SaveDecisionCommand(id, null, body.Text, body.Adopted, body.Version), http.RequestAborted),
                 decisionId => TypedResults.Ok(new { id = decisionId })))
