@@ -10,7 +10,8 @@ public class MinutesHtmlTests
     [InlineData("<p onclick=\"steal()\">纪要</p>", "<p>纪要</p>")]
     [InlineData("<p style=\"color:red\">纪要</p>", "<p>纪要</p>")]
     [InlineData("<iframe src=\"https://example.org\">x</iframe><p>纪要</p>", "<p>纪要</p>")]
-    [InlineData("<div><span>从 Word 粘贴</span></div>", "从 Word 粘贴")]
+    [InlineData("<div><span>从 Word 粘贴</span></div>", "从 Word 粘贴<br>")]
+    [InlineData("<div>第一行</div><div>第二行</div>", "第一行<br>第二行<br>")]
     [InlineData("<h3>议题</h3><ol><li>一</li></ol><ul><li>二</li></ul><h4>小节</h4><br>", "<h3>议题</h3><ol><li>一</li></ol><ul><li>二</li></ul><h4>小节</h4><br>")]
     [InlineData("<table><tbody><tr><td colspan=\"2\">表</td></tr></tbody></table>", "<table><tbody><tr><td colspan=\"2\">表</td></tr></tbody></table>")]
     public void Sanitize_Markup_KeepsBasicFormattingOnly(string input, string expected)

@@ -65,6 +65,11 @@ internal static class MinutesHtml
                     e.Tag.RemoveChild(child);
                 }
             }
+            else if (e.Tag.LocalName is "div" && e.Tag.HasChildNodes)
+            {
+                // Browsers and Word break lines with divs: unwrapped, each still ends its line.
+                e.Tag.AppendChild(e.Tag.Owner!.CreateElement("br"));
+            }
         };
         sanitizer.PostProcessNode += (_, e) =>
         {
