@@ -22,6 +22,17 @@ internal static class ResponsibilityAudit
     public const string LetterSupersede = "responsibility.letter.supersede";
     public const string LetterSign = "responsibility.letter.sign";
     public const string LetterExport = "responsibility.letter.export";
+    public const string MeetingCreate = "responsibility.meeting.create";
+    public const string MeetingUpdate = "responsibility.meeting.update";
+    public const string MeetingAttachment = "responsibility.meeting.attachment";
+    public const string MeetingDecision = "responsibility.meeting.decision";
+    public const string MeetingPositions = "responsibility.meeting.positions";
+    public const string MeetingSatisfyTask = "responsibility.meeting.satisfy-task";
+    public const string AssessmentCompute = "responsibility.assessment.compute";
+    public const string AssessmentAdjust = "responsibility.assessment.adjust";
+    public const string AssessmentMeasure = "responsibility.assessment.measure";
+    public const string AssessmentConfirm = "responsibility.assessment.confirm";
+    public const string AccountabilityCreate = "responsibility.accountability.create";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -44,5 +55,16 @@ internal static class ResponsibilityAudit
         [LetterSupersede] = "修订责任书",
         [LetterSign] = "签署责任书",
         [LetterExport] = "导出责任书",
+        [MeetingCreate] = "新建会议记录",
+        [MeetingUpdate] = "修改会议记录",
+        [MeetingAttachment] = "上传会议附件",
+        [MeetingDecision] = "记录会议决策",
+        [MeetingPositions] = "记录决策表态",
+        [MeetingSatisfyTask] = "以会议办结待办",
+        [AssessmentCompute] = "计算年度考核得分",
+        [AssessmentAdjust] = "调整年度考核得分",
+        [AssessmentMeasure] = "确定考核处理措施",
+        [AssessmentConfirm] = "确定年度考核结果",
+        [AccountabilityCreate] = "登记责任追究",
     };
 }

@@ -3,11 +3,13 @@ using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Shared;
 using DutyDesk.Responsibility.Domain;
+using DutyDesk.Responsibility.Features.Assessment;
 using DutyDesk.Responsibility.Features.Calendar;
 using DutyDesk.Responsibility.Features.Obligations;
 using DutyDesk.Responsibility.Jobs;
 using DutyDesk.Responsibility.Features.Lists;
 using DutyDesk.Responsibility.Features.Letters;
+using DutyDesk.Responsibility.Features.Meetings;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -33,6 +35,7 @@ public static class ResponsibilityModule
             sp => TimeSpan.FromMinutes(Math.Max(1, sp.GetRequiredService<IOptions<ResponsibilityOptions>>().Value.PlanIntervalMinutes)));
         services.AddLists();
         services.AddLetters();
+        services.AddMeetings().AddAssessment();
         return services;
     }
 
@@ -44,6 +47,7 @@ public static class ResponsibilityModule
         api.MapObligations();
         app.MapLists(api);
         app.MapLetters(api);
+        api.MapMeetings(app).MapAssessment();
         return app;
     }
 }
