@@ -62,7 +62,7 @@ public sealed class TaskJourneyTests : BrowserJourney
             await Expect(page.Locator("#obligation-summary")).ToContainTextAsync("每年至少 2 次");
             await Expect(page.Locator(".dd-month")).ToHaveCountAsync(12);
             await Expect(page.Locator(".dd-month").Last).ToContainTextAsync(new System.Text.RegularExpressions.Regex(@"风险排查并形成排查报告（\d{4}年12月）"));
-            await Screenshots.TakeAsync(page, "obligation-calendar");
+            await Screenshots.TakeAsync(page, "obligation-calendar", readmeImage: "calendar.png");
             await page.Locator("#view-month").ClickAsync();
             await Expect(page.Locator("#month-grid")).ToBeVisibleAsync();
             await Screenshots.TakeAsync(page, "obligation-calendar-month");
