@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace DutyDesk.Responsibility.Domain;
 
 /// <summary>How often a recurring obligation (制度性要求) falls due.</summary>
@@ -87,9 +89,11 @@ public sealed record Recurrence(Frequency Frequency, int TimesPerPeriod = 1, Day
                 day = day.AddDays(1);
             }
 
-            for (var week = 1; day.Year == year; week++, day = day.AddDays(7))
+            // Keyed by ISO week, the numbering office calendars show; unique across the turn of the year too.
+            for (; day.Year == year; day = day.AddDays(7))
             {
-                result.Add(new Occurrence($"{year}-W{week:00}", day, day.AddDays(6), day, Due(day)));
+                var date = day.ToDateTime(TimeOnly.MinValue);
+                result.Add(new Occurrence($"{ISOWeek.GetYear(date)}-W{ISOWeek.GetWeekOfYear(date):00}", day, day.AddDays(6), day, Due(day)));
             }
 
             return result;

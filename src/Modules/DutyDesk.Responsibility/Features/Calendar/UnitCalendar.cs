@@ -65,7 +65,13 @@ internal sealed class UnitCalendar(IDbContextFactory<AppDbContext> dbFactory, Di
         foreach (var x in occurrences)
         {
             var obligation = byObligation[x.Occurrence.ObligationId];
-            entries.Add(new OccurrenceEntry(obligation.Id, obligation.Title, OccurrencePlan.Label(x.Occurrence.PeriodKey), x.Occurrence.Scheduled,
+            var period = OccurrencePlan.Label(x.Occurrence.PeriodKey);
+            if (x.Occurrence.MemberId != ObligationOccurrence.WholeUnit)
+            {
+                period += " · " + owners.GetValueOrDefault(x.Task.OwnerId, "?"); // each leadership member's own occurrence
+            }
+
+            entries.Add(new OccurrenceEntry(obligation.Id, obligation.Title, period, x.Occurrence.Scheduled,
                 display.ToLocal(x.Task.DueAt), StatusOf(x.Task, now), x.Task.Id, owners.GetValueOrDefault(x.Task.OwnerId)));
         }
 
