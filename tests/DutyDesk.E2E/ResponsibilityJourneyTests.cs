@@ -174,10 +174,8 @@ public sealed class ResponsibilityJourneyTests : BrowserJourney
         await task.CompleteAsync("已完成本月风险排查，排查报告已上传。");
         await Expect(task.Facts).ToContainTextAsync("已办结");
         await Expect(task.CompleteButton).ToHaveCountAsync(0);
-        await Screenshots.TakeAsync(page, "calendar-task-done");
-        await page.ReloadAsync();
-        await Interactivity.WaitUntilInteractiveAsync(page);
         await Expect(task.Facts).ToContainTextAsync("已完成本月风险排查，排查报告已上传。");
+        await Screenshots.TakeAsync(page, "calendar-task-done");
 
         await calendar.OpenAsync();
         await Expect(calendar.Summary).ToContainTextAsync(Screening);
@@ -186,5 +184,15 @@ public sealed class ResponsibilityJourneyTests : BrowserJourney
         await Expect(calendar.Summary.Locator("thead th:nth-child(4)")).ToHaveTextAsync("已办结");
         await Expect(CalendarPage.DoneCell(calendar.SummaryRow(Screening))).ToHaveTextAsync(new Regex(@"^\s*[1-9]\d*\s*$"));
         await Screenshots.TakeAsync(page, "calendar-screening-done");
+
+        // The rest of the module's pages open for the office with their empty states.
+        await page.GotoAsync("/responsibility/meetings");
+        await Interactivity.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("h1")).ToContainTextAsync("会议");
+        await Screenshots.TakeAsync(page, "meetings");
+        await page.GotoAsync("/responsibility/assessment");
+        await Interactivity.WaitUntilInteractiveAsync(page);
+        await Expect(page.Locator("h1")).ToContainTextAsync("考核");
+        await Screenshots.TakeAsync(page, "assessment");
     }
 }
