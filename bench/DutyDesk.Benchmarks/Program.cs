@@ -6,6 +6,9 @@ using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Tasks;
 using DutyDesk.Platform.Units;
+using DutyDesk.Responsibility;
+using DutyDesk.Responsibility.Domain;
+using DutyDesk.Responsibility.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,11 +19,14 @@ using Microsoft.Extensions.Logging;
 //     after dropping its index (a table scan);
 //  2. audit appends: one change + its chained audit row per transaction, vs. the same change
 //     without an audit row (the cost of the chain lock and hashing);
-//  3. audit verification speed (rows/s).
-// Usage: dotnet run -c Release --project bench/DutyDesk.Benchmarks [-- --tasks 100000 --appends 2000]
+//  3. audit verification speed (rows/s);
+//  4. obligation planning: a round that creates the occurrences' tasks vs. the steady round every
+//     node repeats every few minutes (nothing new to create), over many obligations.
+// Usage: dotnet run -c Release --project bench/DutyDesk.Benchmarks [-- --tasks 100000 --appends 2000 --obligations 3500]
 // PostgreSQL is measured too when DUTYDESK_TEST_POSTGRES is set (scripts/start-postgres.sh).
 var tasks = Arg("--tasks", 100_000);
 var appends = Arg("--appends", 2_000);
+var obligations = Arg("--obligations", 3_500); // 500 units × the 7 defaults
 var providers = new List<(DatabaseProvider Provider, string? Cs)> { (DatabaseProvider.Sqlite, null) };
 if (Environment.GetEnvironmentVariable("DUTYDESK_TEST_POSTGRES") is { Length: > 0 } pg)
 {
@@ -46,6 +52,7 @@ async Task RunAsync(DatabaseProvider provider, string? connectionString)
     }).Build();
     var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Warning)).AddSingleton<IConfiguration>(config);
     services.AddPlatform(config);
+    services.AddResponsibility(config);
     services.AddSingleton<IInitialCredentialsSink, SilentSink>();
     await using var sp = services.BuildServiceProvider();
     await sp.GetRequiredService<Seeder>().MigrateAndSeedAsync();
@@ -144,6 +151,33 @@ async Task RunAsync(DatabaseProvider provider, string? connectionString)
     var result = await verifier.VerifyAsync();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"audit verify: {result.RowCount:N0} rows in {swVerify.Elapsed.TotalMilliseconds:F0} ms ({result.RowCount / swVerify.Elapsed.TotalSeconds:F0} rows/s), intact: {result.Intact}"));
+
+    await using (var db = await factory.CreateDbContextAsync())
+    {
+        var templates = ObligationCatalog.Defaults.Where(t => !t.PerLeadershipMember).ToList();
+        for (var i = 0; i < obligations; i++)
+        {
+            var t = templates[i % templates.Count];
+            db.Set<Obligation>().Add(new Obligation
+            {
+                Id = Guid.CreateVersion7(), UnitId = unitId, Code = t.Code, Title = t.Title, Frequency = t.Recurrence.Frequency,
+                TimesPerPeriod = t.Recurrence.TimesPerPeriod, Weekday = t.Recurrence.Weekday, DueAfterDays = t.Recurrence.DueAfterDays,
+                Evidence = t.Evidence, OwnerId = ownerId, StartsOn = DateOnly.FromDateTime(now.AddDays(-1)), CreatedAt = now,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    var planner = sp.GetRequiredService<ObligationPlanner>();
+    var swFirst = Stopwatch.StartNew();
+    var created = await planner.PlanAsync(null, CancellationToken.None);
+    var first = swFirst.Elapsed.TotalMilliseconds;
+    var swSteady = Stopwatch.StartNew();
+    var again = await planner.PlanAsync(null, CancellationToken.None);
+    var steady = swSteady.Elapsed.TotalMilliseconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"planning {obligations:N0} obligations: first round {first:F0} ms ({created:N0} tasks created), steady round {steady:F0} ms ({again} created, {steady / obligations:F2} ms per obligation), ratio first/steady {first / steady:F1}x"));
 
     if (provider == DatabaseProvider.Postgres)
     {
