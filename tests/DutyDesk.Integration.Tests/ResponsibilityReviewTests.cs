@@ -37,4 +37,33 @@ public sealed class ResponsibilityReviewTests
         await using var db = await host.DbAsync();
         Assert.False(await db.Set<Obligation>().AnyAsync());
     }
+
+    [Theory]
+    [BothProviders]
+    public async Task CompleteItem_NoteOfTheFullLength_ValidationNamingTheNoteAndRowStillOpen(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var office = await host.ActorAsync("yz.office");
+        var year = host.Clock.GetUtcNow().Year + 1;
+        var created = await host.Get<CreateList>().FromTemplateAsync(office, new CreateListCommand(await host.UnitIdAsync("第一中学"), year));
+        Assert.True(created.IsSuccess, created.Error?.Message);
+        var listId = created.Value.ListId;
+        var item = (await host.Get<ListQueries>().GetAsync(office, listId)).Value.Items[0];
+        using (var stream = new MemoryStream(SampleFiles.Png(4, 4)))
+        {
+            Assert.True((await host.Get<WorkOnItem>().AddEvidenceAsync(office, listId, item.Id, stream, "会议纪要.png")).IsSuccess);
+        }
+
+        var version = (await host.Get<ListQueries>().GetAsync(office, listId)).Value.Items[0].Version;
+
+        // The note is stored as “办结：” + note: a note of the full length must not overflow the column.
+        var result = await host.Get<WorkOnItem>().CompleteAsync(office, new CompleteItemCommand(listId, item.Id, new string('成', ListItemNote.TextMaxLength), version));
+
+        Assert.Equal(("note", ErrorKind.Validation), (result.Error?.Field, result.Error?.Kind));
+        Assert.Contains("“办结说明”", result.Error!.Message, StringComparison.Ordinal);
+        var row = (await host.Get<ListQueries>().GetAsync(office, listId)).Value.Items[0];
+        Assert.NotEqual(ItemStatus.Done, row.Status);
+        Assert.Equal(DueTaskState.Open, row.TaskState);
+        Assert.Empty(row.Notes);
+    }
 }
