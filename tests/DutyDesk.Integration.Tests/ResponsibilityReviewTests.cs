@@ -66,4 +66,19 @@ public sealed class ResponsibilityReviewTests
         Assert.Equal(DueTaskState.Open, row.TaskState);
         Assert.Empty(row.Notes);
     }
+
+    [Theory]
+    [BothProviders]
+    public async Task UnitFeed_NonManagerAsks_ForbiddenAndAuditedAsDenied(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var unit = await host.UnitIdAsync("第一中学");
+
+        var result = await host.Get<TaskCalendarFeed>().IssueAsync(await host.ActorAsync("yz.reviewer"), unit);
+
+        Assert.Equal(ErrorKind.Forbidden, result.Error?.Kind);
+        await using var db = await host.DbAsync();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccessDenied && a.UserName == "yz.reviewer" && a.Outcome == AuditOutcome.Denied));
+        Assert.False(await db.CalendarFeedTokens.AnyAsync());
+    }
 }
