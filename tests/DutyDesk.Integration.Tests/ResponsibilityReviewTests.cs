@@ -81,4 +81,27 @@ public sealed class ResponsibilityReviewTests
         Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == AuditActions.AccessDenied && a.UserName == "yz.reviewer" && a.Outcome == AuditOutcome.Denied));
         Assert.False(await db.CalendarFeedTokens.AnyAsync());
     }
+
+    [Theory]
+    [BothProviders]
+    public async Task OpenTasks_ReviewerWhoCannotCloseThem_ForbiddenAndNoTaskShown(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var unit = await host.UnitIdAsync("第一中学");
+        var meetingId = (await host.Get<ManageMeetings>().CreateAsync(await host.ActorAsync("yz.office"), new CreateMeetingCommand(
+            unit, MeetingType.SpecialMeeting, "专题研究意识形态工作", new DateTime(2026, 3, 10, 6, 30, 0, DateTimeKind.Utc), null, null, null, "<p>纪要</p>"))).Value;
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        await using (var db = await host.DbAsync())
+        {
+            db.AddDueTask(new DueTaskDraft("向上级专题汇报（第1季度）", null, unit, await host.UserIdAsync("yz.secretary"), now.AddDays(10), [1440],
+                null, EvidenceRequired: true, SourceModule: "responsibility", SourceType: "ObligationOccurrence", SourceId: "report:Q1"), await host.UserIdAsync("yz.secretary"), now);
+            await db.SaveChangesAsync();
+        }
+
+        var reviewer = await host.Get<MeetingQueries>().OpenOccurrenceTasksAsync(await host.ActorAsync("yz.reviewer"), meetingId);
+        var office = await host.Get<MeetingQueries>().OpenOccurrenceTasksAsync(await host.ActorAsync("yz.office"), meetingId);
+
+        Assert.Equal(ErrorKind.Forbidden, reviewer.Error?.Kind);
+        Assert.Equal("向上级专题汇报（第1季度）", Assert.Single(office.Value).Title);
+    }
 }
