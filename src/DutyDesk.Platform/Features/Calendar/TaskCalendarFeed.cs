@@ -49,6 +49,8 @@ public sealed class TaskCalendarFeed(IDbContextFactory<AppDbContext> dbFactory, 
             // A unit's feed shows every task of the unit: only those who may read them all may subscribe.
             if (!TaskAccess.Manages(actor, unit))
             {
+                await using var denied = await dbFactory.CreateDbContextAsync(ct);
+                await denied.AuditDeniedAsync(clock, actor, "订阅单位日历", "Unit", unit.ToString(), ct);
                 return Error.Forbidden("只有本单位的第一责任人、分管领导、领导小组办公室或部门负责人可以订阅单位日历。");
             }
         }

@@ -19,6 +19,8 @@ public sealed record CompleteItemCommand(Guid ListId, Guid ItemId, string? Note,
 /// </summary>
 public sealed class WorkOnItem(IDbContextFactory<AppDbContext> dbFactory, FileStore files, TimeProvider clock)
 {
+    private const string CompletionPrefix = "办结：";
+
     public async Task<Result<Guid>> AddNoteAsync(Actor actor, AddNoteCommand command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -100,7 +102,8 @@ public sealed class WorkOnItem(IDbContextFactory<AppDbContext> dbFactory, FileSt
     public async Task<Result<Done>> CompleteAsync(Actor actor, CompleteItemCommand command, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(command);
-        if (Check.Optional("note", "办结说明", command.Note, ListItemNote.TextMaxLength) is { } invalid)
+        // The note is kept as a progress note behind its prefix, and that note must fit its column.
+        if (Check.Optional("note", "办结说明", command.Note, ListItemNote.TextMaxLength - CompletionPrefix.Length) is { } invalid)
         {
             return invalid;
         }
@@ -138,7 +141,7 @@ public sealed class WorkOnItem(IDbContextFactory<AppDbContext> dbFactory, FileSt
         item.CompletedBy = actor.UserId;
         if (note is not null)
         {
-            db.Add(new ListItemNote { Id = Guid.CreateVersion7(), ItemId = item.Id, At = now, AuthorId = actor.UserId, Text = "办结：" + note });
+            db.Add(new ListItemNote { Id = Guid.CreateVersion7(), ItemId = item.Id, At = now, AuthorId = actor.UserId, Text = CompletionPrefix + note });
         }
 
         var late = item.Deadline is not null && task is not null && now > task.DueAt;

@@ -113,6 +113,12 @@ internal sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, 
             return Error.NotFound("会议");
         }
 
+        // Only those who may close them with the meeting see them: the tasks of a unit are its managers' to read.
+        if (!UnitManagers.Manages(actor, meeting.UnitId))
+        {
+            return Error.Forbidden("只有本单位或上级单位的第一责任人、分管领导、领导小组办公室或部门负责人可以用会议办结待办。");
+        }
+
         var path = await db.Units.AsNoTracking().Where(u => u.Id == meeting.UnitId).Select(u => u.Path).FirstAsync(ct);
         var units = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).Select(u => new { u.Id, u.Name }).ToListAsync(ct);
         var unitIds = units.Select(u => u.Id).Where(actor.CanSee).ToList();

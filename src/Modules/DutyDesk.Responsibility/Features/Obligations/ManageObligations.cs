@@ -244,6 +244,9 @@ internal sealed class ManageObligations(IDbContextFactory<AppDbContext> dbFactor
         return Check.First(
             Check.Required("title", "要求名称", command.Title, Obligation.TitleMaxLength),
             Check.Required("evidence", "佐证材料", command.Evidence, 100),
+            // Stored after NFKC, which can spell one character out as many: the stored form must fit too.
+            Check.Required("title", "要求名称", TextNormalizer.Clean(command.Title), Obligation.TitleMaxLength),
+            Check.Required("evidence", "佐证材料", TextNormalizer.Clean(command.Evidence), 100),
             Enum.IsDefined(command.Frequency) ? null : Error.Validation("frequency", "“频次”无效。"),
             Enum.IsDefined(command.Weekday) ? null : Error.Validation("weekday", "“星期”无效。"),
             recurrence.Problem() is { } problem ? Error.Validation(command.DueAfterDays is < 0 or > 90 ? "dueAfterDays" : "timesPerPeriod", problem) : null,
