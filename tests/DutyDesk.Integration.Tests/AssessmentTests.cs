@@ -69,8 +69,8 @@ public sealed class AssessmentTests
         await using var host = await TestHost.StartAsync(provider);
         var (id, year) = await DraftAsync(host);
         var handler = host.Get<ManageAssessment>();
-        var actor = await host.ActorAsync("yz.office");
-        Assert.True((await handler.SetMeasureAsync(actor, new SetMeasureCommand(id, "约谈警示", await VersionAsync(host, id)))).IsSuccess);
+        var actor = await host.ActorAsync("jyj.office");
+        Assert.True((await handler.SetMeasureAsync(await host.ActorAsync("yz.office"), new SetMeasureCommand(id, "约谈警示", await VersionAsync(host, id)))).IsSuccess);
         Assert.True((await handler.ConfirmAsync(actor, new ConfirmAssessmentCommand(id, await VersionAsync(host, id)))).IsSuccess);
         var version = await VersionAsync(host, id);
 
@@ -83,6 +83,22 @@ public sealed class AssessmentTests
         await using var db = await host.DbAsync();
         var stored = await db.Set<UnitAssessment>().Include(a => a.Adjustments).SingleAsync(a => a.Id == id);
         Assert.Equal((AssessmentStatus.Confirmed, "约谈警示", 0, version), (stored.Status, stored.Measure, stored.Adjustments.Count, stored.Version));
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task Confirm_ByTheUnitsOwnOffice_ForbiddenAuditedAndStillDraft(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var (id, _) = await DraftAsync(host);
+
+        var own = await host.Get<ManageAssessment>().ConfirmAsync(await host.ActorAsync("yz.office"), new ConfirmAssessmentCommand(id, await VersionAsync(host, id)));
+
+        Assert.Equal(ErrorKind.Forbidden, own.Error?.Kind);
+        Assert.Contains("上级单位", own.Error!.Message, StringComparison.Ordinal);
+        await using var db = await host.DbAsync();
+        Assert.Equal(AssessmentStatus.Draft, (await db.Set<UnitAssessment>().SingleAsync(a => a.Id == id)).Status);
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.ObjectId == id.ToString() && a.Outcome == DutyDesk.Platform.Auditing.AuditOutcome.Denied));
     }
 
     [Theory]

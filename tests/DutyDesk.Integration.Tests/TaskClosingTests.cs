@@ -58,10 +58,13 @@ public sealed class TaskClosingTests
         var later = new DateTimeOffset(task.DueAt.AddDays(10), TimeSpan.Zero).ToOffset(TimeSpan.FromHours(8));
 
         using var refused = await api.PostAsJsonAsync($"/api/v1/tasks/{id}/reschedule", new { dueAt = past, reason = "顺延", version = task.Version });
+        using var absurd = await api.PostAsJsonAsync($"/api/v1/tasks/{id}/reschedule", new { dueAt = new DateTimeOffset(9999, 12, 31, 0, 0, 0, TimeSpan.Zero), reason = "顺延", version = task.Version });
         using var moved = await api.PostAsJsonAsync($"/api/v1/tasks/{id}/reschedule", new { dueAt = later, reason = "上级通知延期", version = task.Version });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("dueAt", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, absurd.StatusCode);
+        Assert.Contains("年之后", await absurd.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
         await using var after = await host.DbAsync();
         var saved = await after.DueTasks.SingleAsync(t => t.Id == id);

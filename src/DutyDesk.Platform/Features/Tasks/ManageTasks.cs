@@ -25,6 +25,9 @@ public sealed record RescheduleTaskCommand(Guid Id, DateTime DueAt, string Reaso
 /// </summary>
 public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileStore files, TimeProvider clock)
 {
+    /// <summary>A due time further out is a typing error (year 9999), not a plan; it would also fall out of every assessment year.</summary>
+    public const int MaxYearsAhead = 5;
+
     public async Task<Result<Guid>> CreateAsync(Actor actor, CreateTaskCommand command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -43,7 +46,8 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
             Check.Optional("sourceId", "来源记录", command.SourceId, 100),
             offsetProblem is null ? null : Error.Validation("reminderOffsets", "“提前提醒”有误：" + offsetProblem),
             command.DueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区，例如 2026-12-01T17:00:00+08:00。") : null,
-            command.DueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);
+            command.DueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null,
+            command.DueAt > now.AddYears(MaxYearsAhead) ? Error.Validation("dueAt", $"“截止时间”不能晚于 {MaxYearsAhead} 年之后。") : null);
         if (invalid is not null)
         {
             return invalid;
@@ -217,7 +221,8 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
         var invalid = Check.First(
             Check.Required("reason", "调整理由", command.Reason, 500),
             dueAt.Kind != DateTimeKind.Utc ? Error.Validation("dueAt", "“截止时间”必须带时区，例如 2026-12-01T17:00:00+08:00。") : null,
-            dueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null);
+            dueAt <= now ? Error.Validation("dueAt", "“截止时间”必须晚于现在。") : null,
+            dueAt > now.AddYears(MaxYearsAhead) ? Error.Validation("dueAt", $"“截止时间”不能晚于 {MaxYearsAhead} 年之后。") : null);
         if (invalid is not null)
         {
             return invalid;

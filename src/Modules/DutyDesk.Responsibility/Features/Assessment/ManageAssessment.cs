@@ -1,3 +1,4 @@
+using DutyDesk.Platform.Features.Tasks;
 using DutyDesk.Responsibility;
 using System.Text.Json;
 using DutyDesk.Platform.Auditing;
@@ -209,6 +210,13 @@ internal sealed class ManageAssessment(IDbContextFactory<AppDbContext> dbFactory
         }
 
         var assessment = loaded.Value;
+        // A unit drafts its own assessment; only a superior unit's managers make it final (自评, 上级确定).
+        if (!await ManagesFromAboveAsync(db, actor, assessment.UnitId, ct))
+        {
+            await db.AuditDeniedAsync(clock, actor, "确定年度考核结果", "UnitAssessment", assessment.Id.ToString(), ct);
+            return Error.Forbidden("年度考核结果须由上级单位的第一责任人、分管领导、领导小组办公室或部门负责人确定；本单位可以计算、调整并提出处理措施。");
+        }
+
         assessment.Status = AssessmentStatus.Confirmed;
         assessment.ConfirmedAt = clock.GetUtcNow().UtcDateTime;
         assessment.ConfirmedBy = actor.UserId;
@@ -239,6 +247,14 @@ internal sealed class ManageAssessment(IDbContextFactory<AppDbContext> dbFactory
             new Tally(items.Count(t => t.State == DueTaskState.Done), items.Count),
             Rectifications: null,
             Incidents: null);
+    }
+
+    private static async Task<bool> ManagesFromAboveAsync(AppDbContext db, Actor actor, Guid unitId, CancellationToken ct)
+    {
+        var unitPath = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
+        var managerUnits = actor.Roles.Where(r => TaskAccess.Managers.Contains(r.Role) && r.UnitId != unitId).Select(r => r.UnitId).ToList();
+        var paths = await db.Units.AsNoTracking().Where(u => managerUnits.Contains(u.Id)).Select(u => u.Path).ToListAsync(ct);
+        return paths.Any(p => unitPath.StartsWith(p, StringComparison.Ordinal));
     }
 
     private async Task<Result<UnitAssessment>> LoadDraftAsync(AppDbContext db, Actor actor, Guid id, Guid version, string attempted, CancellationToken ct)
