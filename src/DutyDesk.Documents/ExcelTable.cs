@@ -29,6 +29,9 @@ public sealed record ExcelReadResult(ExcelSheet? Sheet, string? Problem)
 /// </summary>
 public static class ExcelTable
 {
+    /// <summary>The most a workbook may unpack to; a 2,000-row ledger is a few MB.</summary>
+    public const long MaxUnpackedBytes = 50L * 1024 * 1024;
+
     public const int HeaderSearchRows = 10;
 
     public static byte[] Write(string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string?>> rows)
@@ -204,8 +207,14 @@ public static class ExcelTable
         try
         {
             using var zip = new ZipArchive(new MemoryStream(bytes, writable: false), ZipArchiveMode.Read);
-            return zip.GetEntry("xl/workbook.xml") is null
-                ? "文件不是 Excel 工作簿（可能是改了扩展名的 Word 或其他文件）。"
+            if (zip.GetEntry("xl/workbook.xml") is null)
+            {
+                return "文件不是 Excel 工作簿（可能是改了扩展名的 Word 或其他文件）。";
+            }
+
+            // A few KB that unpack to gigabytes (a "zip bomb") would exhaust memory in the parser: judge the unpacked size first.
+            return zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes
+                ? $"文件解压后超过 {SizeText(MaxUnpackedBytes)}，不像是一份台账表格，未导入。"
                 : null;
         }
         catch (InvalidDataException)

@@ -197,4 +197,30 @@ public sealed class ExcelTableTests
 
         return output.ToArray();
     }
+
+    [Fact]
+    public void Read_SmallFileThatUnpacksHuge_RefusedBeforeParsing()
+    {
+        using var packed = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using (var workbook = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open()))
+            {
+                workbook.Write("<workbook/>");
+            }
+
+            using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 51; i++)
+            {
+                sheet.Write(zeros);
+            }
+        }
+
+        var read = ExcelTable.Read(new MemoryStream(packed.ToArray()), ["内容"], 10, maxBytes: 5 * 1024 * 1024);
+
+        Assert.True(packed.Length < 1024 * 1024);
+        Assert.False(read.IsSuccess);
+        Assert.Contains("解压后超过", read.Problem, StringComparison.Ordinal);
+    }
 }
