@@ -90,12 +90,15 @@ public sealed class AssessmentTests
     public async Task Confirm_ByTheUnitsOwnOffice_ForbiddenAuditedAndStillDraft(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
-        var (id, _) = await DraftAsync(host);
+        var (id, year) = await DraftAsync(host);
 
         var own = await host.Get<ManageAssessment>().ConfirmAsync(await host.ActorAsync("yz.office"), new ConfirmAssessmentCommand(id, await VersionAsync(host, id)));
 
         Assert.Equal(ErrorKind.Forbidden, own.Error?.Kind);
         Assert.Contains("上级单位", own.Error!.Message, StringComparison.Ordinal);
+        var unit = await host.UnitIdAsync("第一中学");
+        Assert.False((await host.Get<ManageAssessment>().GetAsync(await host.ActorAsync("yz.office"), unit, year)).Value.CanConfirm);
+        Assert.True((await host.Get<ManageAssessment>().GetAsync(await host.ActorAsync("jyj.office"), unit, year)).Value.CanConfirm);
         await using var db = await host.DbAsync();
         Assert.Equal(AssessmentStatus.Draft, (await db.Set<UnitAssessment>().SingleAsync(a => a.Id == id)).Status);
         Assert.True(await db.AuditEntries.AnyAsync(a => a.ObjectId == id.ToString() && a.Outcome == DutyDesk.Platform.Auditing.AuditOutcome.Denied));

@@ -22,7 +22,7 @@ public sealed record AdjustmentDto(Guid Id, decimal Points, string Reason, strin
 public sealed record AssessmentView(
     Guid? Id, Guid UnitId, string UnitName, int Year, AssessmentStatus Status, string StatusName, IReadOnlyList<ScoreLine> Lines,
     decimal ComputedScore, DateTime ComputedAt, string FormulaText, IReadOnlyList<AdjustmentDto> Adjustments, decimal AdjustmentTotal,
-    decimal FinalScore, string? Measure, DateTime? ConfirmedAt, string? ConfirmedByName, bool CanWrite, Guid Version);
+    decimal FinalScore, string? Measure, DateTime? ConfirmedAt, string? ConfirmedByName, bool CanWrite, Guid Version, bool CanConfirm = false);
 
 public sealed record RefreshAssessmentCommand(Guid UnitId, int Year, Guid? Version);
 
@@ -78,7 +78,8 @@ internal sealed class ManageAssessment(IDbContextFactory<AppDbContext> dbFactory
             stored.Adjustments.OrderBy(a => a.At).Select(a => new AdjustmentDto(a.Id, a.Points, a.Reason, names.GetValueOrDefault(a.By, "?"), a.At)).ToList(),
             stored.Adjustments.Sum(a => a.Points), stored.FinalScore, stored.Measure, stored.ConfirmedAt,
             stored.ConfirmedBy is { } by ? names.GetValueOrDefault(by, "?") : null,
-            canWrite && stored.Status == AssessmentStatus.Draft, stored.Version);
+            canWrite && stored.Status == AssessmentStatus.Draft, stored.Version,
+            stored.Status == AssessmentStatus.Draft && await ManagesFromAboveAsync(db, actor, unitId, ct));
     }
 
     /// <summary>Computes the score from the record as it stands and stores it: creates the year's draft, or refreshes it.</summary>
