@@ -1,7 +1,6 @@
 using DutyDesk.Documents;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Outbox;
-using DutyDesk.Text;
 
 namespace DutyDesk.Platform.Tests;
 
@@ -28,15 +27,6 @@ public class SmallRulesTests
             Assert.DoesNotContain(password, c => c is '0' or 'O' or '1' or 'l' or 'I');
         }
     }
-
-    [Theory]
-    [InlineData("  第一中学  ", "第一中学")]
-    [InlineData("第一中学\u3000党支部", "第一中学 党支部")]
-    [InlineData("ＡＢＣ１２３", "ABC123")]
-    [InlineData("a\u200Bb\tc", "ab c")]
-    [InlineData(null, "")]
-    public void TextNormalizer_Clean_NormalisesWidthSpaceAndInvisibles(string? input, string expected)
-        => Assert.Equal(expected, TextNormalizer.Clean(input));
 
     [Theory]
     [InlineData("plain", "plain")]
