@@ -211,6 +211,25 @@ public sealed class LettersTests
 
     [Theory]
     [BothProviders]
+    public async Task Issue_SignersChangedAfterTheIssuerLoadedTheDraft_ConflictAndStillDraft(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var letterId = await CreateLetterAsync(host);
+        var seen = await GetAsync(host, "yz.office", letterId);
+        var changed = await host.Get<ChangeLetterSigners>().HandleAsync(await host.ActorAsync("yz.secretary"),
+            new ChangeLetterSignersCommand(letterId, [new SignerInput(await host.UserIdAsync("yz.leader"), "班子成员")], seen.Version));
+
+        var issued = await host.Get<IssueLetterVersion>().HandleAsync(await host.ActorAsync("yz.office"), new IssueLetterVersionCommand(letterId, 1, seen.Shown.Version));
+
+        Assert.True(changed.IsSuccess, changed.Error?.Message);
+        Assert.Equal(ErrorKind.Conflict, issued.Error?.Kind);
+        var after = await GetAsync(host, "yz.office", letterId);
+        Assert.Null(after.CurrentNumber);
+        Assert.Single(after.Signers);
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task Supersede_SignedVersion_NewDraftAndOldKeepsSignaturesUntilNewIssuedThenSuperseded(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -74,6 +74,8 @@ public sealed class ChangeLetterSigners(IDbContextFactory<AppDbContext> dbFactor
         }
 
         letter.UpdatedAt = clock.GetUtcNow().UtcDateTime;
+        // The draft changes with its signers: whoever loaded it before cannot issue it to a list they have not seen.
+        db.Entry(letter.Draft).Property(v => v.EditedAt).IsModified = true;
         db.Audit(clock, actor, ResponsibilityAudit.LetterSigners, "ResponsibilityLetter", letter.Id.ToString(), letter.UnitId,
             detail: $"{letter.Title}：签署人 {resolved.Value.Count} 人");
         try
