@@ -1,0 +1,288 @@
+namespace DutyDesk.Text.Similarity;
+
+/// <summary>How <see cref="NearDuplicateIndex"/> finds candidates before checking them exactly.</summary>
+public enum NearDuplicateMethod
+{
+    /// <summary>MinHash over character bigrams, LSH bands (Bands × Rows hashes); tracks the Jaccard target directly.</summary>
+    MinHash,
+
+    /// <summary>64-bit SimHash over 2- and 3-grams, candidates within <see cref="NearDuplicateOptions.SimHashMaxDistance"/> bits.</summary>
+    SimHash,
+}
+
+/// <summary>Settings of a <see cref="NearDuplicateIndex"/>.</summary>
+public sealed record NearDuplicateOptions
+{
+    /// <summary>Two posts are near duplicates when the Jaccard similarity of their character bigram sets is at least this.</summary>
+    public double Threshold { get; init; } = 0.8;
+
+    /// <summary>Most posts remembered; past it the oldest is forgotten (memory stays bounded on an endless stream).</summary>
+    public int Capacity { get; init; } = 200_000;
+
+    public NearDuplicateMethod Method { get; init; } = NearDuplicateMethod.MinHash;
+
+    /// <summary>MinHash LSH bands; a pair with Jaccard J becomes a candidate with probability 1 − (1 − J^Rows)^Bands.</summary>
+    public int Bands { get; init; } = 10;
+
+    /// <summary>MinHash hashes per band.</summary>
+    public int Rows { get; init; } = 3;
+
+    /// <summary>SimHash candidates: at most this many differing bits.</summary>
+    public int SimHashMaxDistance { get; init; } = 3;
+}
+
+/// <summary>The answer for one added post.</summary>
+/// <param name="GroupId">The id of the first post of its group: its own id when no near duplicate was found.</param>
+/// <param name="MatchedPostId">The earlier post it was found to nearly duplicate, if any.</param>
+/// <param name="Similarity">Exact bigram Jaccard similarity with <paramref name="MatchedPostId"/>; 0 without a match.</param>
+public readonly record struct NearDuplicateMatch(long GroupId, long? MatchedPostId, double Similarity)
+{
+    public bool IsDuplicate => MatchedPostId is not null;
+}
+
+/// <summary>
+/// Groups short posts as they arrive: each post joins the group of the first remembered post whose character
+/// bigram Jaccard similarity with it reaches the threshold, or starts its own group.
+/// </summary>
+/// <remarks>
+/// Candidates come from a fingerprint index (MinHash LSH bands or SimHash Hamming tables), never from all pairs;
+/// each candidate is then checked with the exact Jaccard similarity, so a reported match always meets the
+/// threshold and the fingerprint decides only what is found (recall) and how fast. Memory is bounded by
+/// <see cref="NearDuplicateOptions.Capacity"/>: the bigram set and fingerprint of at most that many posts (oldest
+/// forgotten first). Deterministic: fixed hash seeds and insertion-ordered candidates. Not thread-safe.
+/// Posts with no letters or digits are never matched and not remembered.
+/// </remarks>
+public sealed class NearDuplicateIndex
+{
+    private readonly NearDuplicateOptions options;
+    private readonly ulong[] multipliers;
+    private readonly ulong[] offsets;
+    private readonly Dictionary<ulong, List<int>> bandTable = [];
+    private readonly HammingIndex? hamming;
+    private readonly long[] postIds;
+    private readonly long[] groupIds;
+    private readonly uint[][] sets;
+    private readonly ulong[][] bandKeys;
+    private readonly ulong[] fingerprints;
+    private readonly int[] visitedStamp;
+    private readonly List<ulong> gramHashes = [];
+    private readonly List<int> candidates = [];
+    private readonly ulong[] signature;
+    private ulong[]? pendingKeys;
+    private int stamp;
+    private long added;
+
+    public NearDuplicateIndex(NearDuplicateOptions? options = null)
+    {
+        this.options = options ?? new NearDuplicateOptions();
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Capacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Bands, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Rows, 1);
+        if (this.options.Threshold is <= 0 or > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), "The threshold must be in (0, 1].");
+        }
+
+        var hashes = this.options.Bands * this.options.Rows;
+        multipliers = new ulong[hashes];
+        offsets = new ulong[hashes];
+        for (var i = 0; i < hashes; i++)
+        {
+            // Fixed seeds: the same posts give the same groups on every run and machine.
+            multipliers[i] = Shingles.Mix((ulong)(2 * i)) | 1UL;
+            offsets[i] = Shingles.Mix((ulong)(2 * i) + 1);
+        }
+
+        signature = new ulong[hashes];
+        var capacity = this.options.Capacity;
+        postIds = new long[capacity];
+        groupIds = new long[capacity];
+        sets = new uint[capacity][];
+        bandKeys = new ulong[capacity][];
+        fingerprints = new ulong[capacity];
+        visitedStamp = new int[capacity];
+        if (this.options.Method == NearDuplicateMethod.SimHash)
+        {
+            hamming = new HammingIndex(this.options.SimHashMaxDistance);
+        }
+    }
+
+    /// <summary>Posts remembered now (at most the capacity).</summary>
+    public int Count { get; private set; }
+
+    /// <summary>Finds the post's group among the remembered posts, then remembers the post.</summary>
+    public NearDuplicateMatch Add(long postId, string? text)
+    {
+        var normalized = Shingles.Normalize(text);
+        var set = Shingles.Bigrams(normalized);
+        if (set.Length == 0)
+        {
+            return new NearDuplicateMatch(postId, null, 0);
+        }
+
+        var found = options.Method == NearDuplicateMethod.SimHash ? FindBySimHash(normalized, set, out var fingerprint) : FindByMinHash(set, out fingerprint);
+        var match = found < 0
+            ? new NearDuplicateMatch(postId, null, 0)
+            : new NearDuplicateMatch(groupIds[found], postIds[found], Shingles.Jaccard(set, sets[found]));
+        Remember(postId, match.GroupId, set, fingerprint);
+        return match;
+    }
+
+    private int FindByMinHash(uint[] set, out ulong fingerprint)
+    {
+        fingerprint = 0;
+        Array.Fill(signature, ulong.MaxValue);
+        foreach (var code in set)
+        {
+            var h = Shingles.Mix(code);
+            for (var i = 0; i < signature.Length; i++)
+            {
+                // A multiply-add permutation of an already mixed value: cheap and good enough for minwise hashing.
+                var v = (multipliers[i] * h) + offsets[i];
+                if (v < signature[i])
+                {
+                    signature[i] = v;
+                }
+            }
+        }
+
+        var keys = new ulong[options.Bands];
+        for (var band = 0; band < options.Bands; band++)
+        {
+            var key = Shingles.Mix((ulong)band);
+            for (var r = 0; r < options.Rows; r++)
+            {
+                key = Shingles.Mix(key ^ signature[(band * options.Rows) + r]);
+            }
+
+            keys[band] = key;
+        }
+
+        pendingKeys = keys;
+        NextStamp();
+        foreach (var key in keys)
+        {
+            if (!bandTable.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+
+            foreach (var slot in list)
+            {
+                if (Verify(slot, set))
+                {
+                    return slot;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    private int FindBySimHash(string normalized, uint[] set, out ulong fingerprint)
+    {
+        Shingles.GramHashes(normalized, gramHashes);
+        fingerprint = SimHash.Compute(gramHashes);
+        candidates.Clear();
+        hamming!.Query(fingerprint, candidates);
+        NextStamp();
+        foreach (var slot in candidates)
+        {
+            if (Verify(slot, set))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private bool Verify(int slot, uint[] set)
+    {
+        if (visitedStamp[slot] == stamp)
+        {
+            return false;
+        }
+
+        visitedStamp[slot] = stamp;
+        return Shingles.JaccardAtLeast(set, sets[slot], options.Threshold);
+    }
+
+    private void NextStamp()
+    {
+        if (++stamp == int.MaxValue)
+        {
+            Array.Clear(visitedStamp);
+            stamp = 1;
+        }
+    }
+
+    private void Remember(long postId, long groupId, uint[] set, ulong fingerprint)
+    {
+        var slot = (int)(added % options.Capacity);
+        if (added >= options.Capacity)
+        {
+            Forget(slot);
+        }
+
+        postIds[slot] = postId;
+        groupIds[slot] = groupId;
+        sets[slot] = set;
+        fingerprints[slot] = fingerprint;
+        if (hamming is not null)
+        {
+            hamming.Add(fingerprint, slot);
+        }
+        else
+        {
+            bandKeys[slot] = pendingKeys!;
+            foreach (var key in pendingKeys!)
+            {
+                if (!bandTable.TryGetValue(key, out var list))
+                {
+                    list = [];
+                    bandTable.Add(key, list);
+                }
+
+                // Two bands of one post can share a key only by a 64-bit collision; listing it once is enough.
+                if (list.Count == 0 || list[^1] != slot)
+                {
+                    list.Add(slot);
+                }
+            }
+        }
+
+        added++;
+        Count = (int)Math.Min(added, options.Capacity);
+    }
+
+    private void Forget(int slot)
+    {
+        if (hamming is not null)
+        {
+            hamming.Remove(fingerprints[slot], slot);
+        }
+        else
+        {
+            foreach (var key in bandKeys[slot])
+            {
+                if (bandTable.TryGetValue(key, out var list))
+                {
+                    // The oldest post is forgotten first, so it is at the head of each of its lists.
+                    var at = list.IndexOf(slot);
+                    if (at >= 0)
+                    {
+                        list.RemoveAt(at);
+                    }
+
+                    if (list.Count == 0)
+                    {
+                        bandTable.Remove(key);
+                    }
+                }
+            }
+        }
+
+        sets[slot] = [];
+    }
+}
