@@ -29,10 +29,25 @@ public sealed record NearDuplicateOptions
 
     /// <summary>SimHash candidates: at most this many differing bits.</summary>
     public int SimHashMaxDistance { get; init; } = 3;
+
+    /// <summary>
+    /// When true, only the first post of each group is remembered and compared with, so every member is within the
+    /// threshold of its group's first post (groups do not drift through chains of edits) and duplicates cost no memory;
+    /// a post that resembles only a later member of a group is then not matched.
+    /// </summary>
+    public bool MatchFirstPostsOnly { get; init; }
+
+    /// <summary>
+    /// When set, a post that nearly duplicates a group member joins that group only if its Jaccard similarity with
+    /// the group's first post (while remembered) is at least this; otherwise it starts its own group, still reported
+    /// with the post it matched. This stops chains of small edits from drifting one group far from its first post.
+    /// </summary>
+    public double? MinSimilarityToFirstPost { get; init; }
 }
 
 /// <summary>The answer for one added post.</summary>
-/// <param name="GroupId">The id of the first post of its group: its own id when no near duplicate was found.</param>
+/// <param name="GroupId">The id of the first post of its group: its own id when no near duplicate was found (or, with
+/// <see cref="NearDuplicateOptions.MinSimilarityToFirstPost"/>, when it drifted too far from that group's first post).</param>
 /// <param name="MatchedPostId">The earlier post it was found to nearly duplicate, if any.</param>
 /// <param name="Similarity">Exact bigram Jaccard similarity with <paramref name="MatchedPostId"/>; 0 without a match.</param>
 public readonly record struct NearDuplicateMatch(long GroupId, long? MatchedPostId, double Similarity)
@@ -58,6 +73,7 @@ public sealed class NearDuplicateIndex
     private readonly ulong[] multipliers;
     private readonly ulong[] offsets;
     private readonly Dictionary<ulong, List<int>> bandTable = [];
+    private readonly Dictionary<long, int> firstPostSlots = [];
     private readonly HammingIndex? hamming;
     private readonly long[] postIds;
     private readonly long[] groupIds;
@@ -124,25 +140,35 @@ public sealed class NearDuplicateIndex
         var match = found < 0
             ? new NearDuplicateMatch(postId, null, 0)
             : new NearDuplicateMatch(groupIds[found], postIds[found], Shingles.Jaccard(set, sets[found]));
-        Remember(postId, match.GroupId, set, fingerprint);
+        if (found >= 0
+            && options.MinSimilarityToFirstPost is { } limit
+            && firstPostSlots.TryGetValue(match.GroupId, out var first)
+            && !Shingles.JaccardAtLeast(set, sets[first], limit))
+        {
+            match = match with { GroupId = postId };
+        }
+        if (found < 0 || !options.MatchFirstPostsOnly)
+        {
+            Remember(postId, match.GroupId, set, fingerprint);
+        }
+
         return match;
     }
 
     private int FindByMinHash(uint[] set, out ulong fingerprint)
     {
         fingerprint = 0;
-        Array.Fill(signature, ulong.MaxValue);
+        var mins = signature.AsSpan();
+        var a = multipliers.AsSpan(0, mins.Length);
+        var b = offsets.AsSpan(0, mins.Length);
+        mins.Fill(ulong.MaxValue);
         foreach (var code in set)
         {
             var h = Shingles.Mix(code);
-            for (var i = 0; i < signature.Length; i++)
+            for (var i = 0; i < mins.Length; i++)
             {
                 // A multiply-add permutation of an already mixed value: cheap and good enough for minwise hashing.
-                var v = (multipliers[i] * h) + offsets[i];
-                if (v < signature[i])
-                {
-                    signature[i] = v;
-                }
+                mins[i] = Math.Min(mins[i], (a[i] * h) + b[i]);
             }
         }
 
@@ -227,6 +253,10 @@ public sealed class NearDuplicateIndex
 
         postIds[slot] = postId;
         groupIds[slot] = groupId;
+        if (groupId == postId && options.MinSimilarityToFirstPost is not null)
+        {
+            firstPostSlots[groupId] = slot;
+        }
         sets[slot] = set;
         fingerprints[slot] = fingerprint;
         if (hamming is not null)
@@ -258,6 +288,11 @@ public sealed class NearDuplicateIndex
 
     private void Forget(int slot)
     {
+        if (groupIds[slot] == postIds[slot])
+        {
+            firstPostSlots.Remove(groupIds[slot]);
+        }
+
         if (hamming is not null)
         {
             hamming.Remove(fingerprints[slot], slot);

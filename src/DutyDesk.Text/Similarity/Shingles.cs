@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text;
 
 namespace DutyDesk.Text.Similarity;
 
@@ -7,7 +8,7 @@ namespace DutyDesk.Text.Similarity;
 /// its set of character bigrams, and the 64-bit hashes of its 2- and 3-grams.
 /// </summary>
 /// <remarks>
-/// Normalisation: <see cref="TextNormalizer.Key"/> (NFKC, case-folded), then URLs (<c>http://…</c>, <c>https://…</c>
+/// Normalisation: NFKC and case-folded as <see cref="TextNormalizer.Key"/>, then URLs (<c>http://…</c>, <c>https://…</c>
 /// up to white space or a non-ASCII character) are removed because reposts carry different short links, and only
 /// letters and digits are kept. Hashtag words stay (only the <c>#</c> signs go): the topic is part of what a post says.
 /// Punctuation, white space and emoji are dropped, so reposts that differ only in those are identical.
@@ -17,12 +18,20 @@ public static class Shingles
     /// <summary>The text that is compared: case-folded letters and digits, without URLs.</summary>
     public static string Normalize(string? text)
     {
-        var key = TextNormalizer.Key(text);
-        var result = new char[key.Length];
+        if (string.IsNullOrEmpty(text))
+        {
+            return "";
+        }
+
+        // The same result as filtering TextNormalizer.Key, in one pass: white space and control characters are
+        // dropped with the rest of the non-letters, and lower-casing a kept char alone equals lower-casing the string.
+        var key = text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        var result = key.Length <= 512 ? stackalloc char[key.Length] : new char[key.Length];
         var length = 0;
         for (var i = 0; i < key.Length; i++)
         {
-            if (IsUrlStart(key, i))
+            var c = key[i];
+            if (c is 'h' or 'H' && IsUrlStart(key, i))
             {
                 while (i < key.Length && key[i] < 0x80 && !char.IsWhiteSpace(key[i]))
                 {
@@ -33,14 +42,13 @@ public static class Shingles
                 continue;
             }
 
-            var c = key[i];
             if (char.IsLetterOrDigit(c))
             {
-                result[length++] = c;
+                result[length++] = char.ToLowerInvariant(c);
             }
         }
 
-        return new string(result, 0, length);
+        return new string(result[..length]);
     }
 
     /// <summary>
@@ -167,8 +175,7 @@ public static class Shingles
     }
 
     private static bool IsUrlStart(string text, int i)
-        => text[i] == 'h'
-            && (text.AsSpan(i).StartsWith("http://", StringComparison.Ordinal) || text.AsSpan(i).StartsWith("https://", StringComparison.Ordinal));
+        => text.AsSpan(i).StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.AsSpan(i).StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>SimHash: a 64-bit fingerprint whose Hamming distance tracks how different two texts' n-gram multisets are.</summary>

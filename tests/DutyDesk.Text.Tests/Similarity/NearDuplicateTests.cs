@@ -16,6 +16,17 @@ public sealed class NearDuplicateTests
     public void Normalize_Post_KeepsLettersAndDigitsWithoutUrls(string? input, string expected)
         => Assert.Equal(expected, Shingles.Normalize(input));
 
+    [Fact]
+    public void Normalize_TextWithoutUrls_SameAsLettersAndDigitsOfKey()
+    {
+        var gen = Gen.Int[0, 15].Select(i => new[] { "a", "Z", "Ａ", "１", " ", "\u3000", "\t", "\u200B", "中", "文", "，", "😷", "#", "Ⅻ", "ß", "İ" }[i]).Array[0, 30];
+        gen.Sample(parts =>
+        {
+            var text = string.Concat(parts);
+            return Shingles.Normalize(text) == new string(TextNormalizer.Key(text).Where(char.IsLetterOrDigit).ToArray());
+        });
+    }
+
     [Theory]
     [InlineData("abab", new uint[] { ('a' << 16) | 'b', ('b' << 16) | 'a' })]
     [InlineData("a", new uint[] { 'a' })]
@@ -106,6 +117,37 @@ public sealed class NearDuplicateTests
         Assert.InRange(match.Similarity, 0.9, 0.99);
     }
 
+    [Theory]
+    [InlineData(false, null, true, 1L)]
+    [InlineData(true, null, false, 3L)]
+    [InlineData(false, 0.75, true, 3L)]
+    [InlineData(false, 0.7, true, 1L)]
+    public void NearDuplicateIndexAdd_ChainOfEdits_GroupedAsConfigured(bool firstPostsOnly, double? minToFirst, bool expectedDuplicate, long expectedGroup)
+    {
+        // a → b → c: each a near duplicate of the one before (J 0.86, 0.81), but c is only 0.73 like a.
+        var a = Enumerable.Range(0, 40).Select(i => (char)('一' + (i * 3))).ToArray();
+        var b = (char[])a.Clone();
+        var c = (char[])a.Clone();
+        for (var i = 37; i < 40; i++)
+        {
+            b[i] = c[i] = (char)('丁' + (i * 5));
+        }
+
+        for (var i = 34; i < 37; i++)
+        {
+            c[i] = (char)('乙' + (i * 5));
+        }
+
+        double J(char[] x, char[] y) => Shingles.Jaccard(Shingles.Bigrams(new string(x)), Shingles.Bigrams(new string(y)));
+        Assert.True(J(a, b) >= 0.8 && J(b, c) >= 0.8 && J(a, c) is < 0.75 and >= 0.7, $"{J(a, b)} {J(b, c)} {J(a, c)}");
+        var index = new NearDuplicateIndex(new NearDuplicateOptions { MatchFirstPostsOnly = firstPostsOnly, MinSimilarityToFirstPost = minToFirst });
+        index.Add(1, new string(a));
+        Assert.Equal(1, index.Add(2, new string(b)).GroupId);
+        var match = index.Add(3, new string(c));
+        Assert.Equal(expectedDuplicate, match.IsDuplicate);
+        Assert.Equal(expectedGroup, match.GroupId);
+    }
+
     [Fact]
     public void NearDuplicateIndexAdd_PastCapacity_ForgetsOldest()
     {
@@ -169,9 +211,12 @@ public sealed class NearDuplicateTests
         var scores = NearDuplicateScores.Score(matches, oracle);
 
         Assert.True(oracle.Count > 100, $"the subset should hold near duplicates, oracle found {oracle.Count} pairs");
+        // Per post, precision is 1 by construction (every match is checked exactly); recall is what the LSH earns.
         Assert.True(scores.PostPrecision >= 0.99, scores.ToString());
-        Assert.True(scores.PostRecall >= 0.95, scores.ToString());
-        Assert.True(scores.PairPrecision >= 0.90, scores.ToString());
+        Assert.True(scores.PostRecall >= 0.98, scores.ToString());
+
+        // Per pair within groups, chains of edits put posts below the threshold in one group (0.73 on the full corpus).
         Assert.True(scores.PairRecall >= 0.90, scores.ToString());
+        Assert.True(scores.PairPrecision >= 0.70, scores.ToString());
     }
 }
