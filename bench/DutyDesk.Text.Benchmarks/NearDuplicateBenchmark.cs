@@ -42,11 +42,14 @@ internal sealed class NearDuplicateBenchmark : ITextBenchmark
         var configs = new (string Name, NearDuplicateOptions Options)[]
         {
             ("MinHash b=10 r=3", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3 }),
+            ("MinHash b=10 r=3, 16 matches", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MatchesCompared = 16 }),
+            ("MinHash b=10 r=3, 64 matches", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MatchesCompared = 64 }),
             ("MinHash b=8 r=4", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 8, Rows = 4 }),
             ("MinHash b=16 r=2", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 16, Rows = 2 }),
             ("MinHash b=10 r=3, first posts only", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MatchFirstPostsOnly = true }),
             ("MinHash b=10 r=3, >= 0.6 to first post", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MinSimilarityToFirstPost = 0.6 }),
             ("MinHash b=10 r=3, >= 0.7 to first post", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MinSimilarityToFirstPost = 0.7 }),
+            ("MinHash b=10 r=3, >= 0.7 to first post, 16 matches", new NearDuplicateOptions { Method = NearDuplicateMethod.MinHash, Bands = 10, Rows = 3, MinSimilarityToFirstPost = 0.7, MatchesCompared = 16 }),
             ("SimHash k=3", new NearDuplicateOptions { Method = NearDuplicateMethod.SimHash, SimHashMaxDistance = 3 }),
             ("SimHash k=7", new NearDuplicateOptions { Method = NearDuplicateMethod.SimHash, SimHashMaxDistance = 7 }),
         };
@@ -76,6 +79,18 @@ internal sealed class NearDuplicateBenchmark : ITextBenchmark
         var fullSeconds = Run(posts, new NearDuplicateOptions(), out _);
         Console.WriteLine($"linear scan, first {subset.Count:N0} posts: {subset.Count / naiveSeconds:N0} posts/s; index (default) on the same posts: {subset.Count / indexSeconds:N0} posts/s; ratio {naiveSeconds / indexSeconds:F1}x");
         Console.WriteLine($"linear scan extrapolated to {posts.Count:N0} posts (quadratic): {naiveSeconds * Math.Pow((double)posts.Count / subset.Count, 2):F0} s vs index {fullSeconds:F2} s");
+
+        // Memory: the default index holding the whole corpus (its capacity, 200,000 posts, is never reached here).
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var held = new NearDuplicateIndex();
+        for (var i = 0; i < posts.Count; i++)
+        {
+            held.Add(i, posts[i]);
+        }
+
+        var bytes = GC.GetTotalMemory(forceFullCollection: true) - before;
+        Console.WriteLine($"memory of the default index holding {held.Count:N0} posts: {bytes / 1048576.0:F1} MiB ({bytes / held.Count:N0} bytes a post)");
+        GC.KeepAlive(held);
         return Task.FromResult(0);
     }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace DutyDesk.Text.Similarity;
 
 /// <summary>How <see cref="NearDuplicateIndex"/> finds candidates before checking them exactly.</summary>
@@ -29,6 +32,12 @@ public sealed record NearDuplicateOptions
 
     /// <summary>SimHash candidates: at most this many differing bits.</summary>
     public int SimHashMaxDistance { get; init; } = 3;
+
+    /// <summary>
+    /// Verified matches gathered before choosing: the post joins the group most of them belong to. 1 takes the
+    /// first match found; more keep reposts of one original together when chains of edits have split it.
+    /// </summary>
+    public int MatchesCompared { get; init; } = 1;
 
     /// <summary>
     /// When true, only the first post of each group is remembered and compared with, so every member is within the
@@ -70,8 +79,8 @@ public readonly record struct NearDuplicateMatch(long GroupId, long? MatchedPost
 public sealed class NearDuplicateIndex
 {
     private readonly NearDuplicateOptions options;
-    private readonly ulong[] multipliers;
-    private readonly ulong[] offsets;
+    private readonly uint[] multipliers;
+    private readonly uint[] offsets;
     private readonly Dictionary<ulong, List<int>> bandTable = [];
     private readonly Dictionary<long, int> firstPostSlots = [];
     private readonly HammingIndex? hamming;
@@ -83,7 +92,8 @@ public sealed class NearDuplicateIndex
     private readonly int[] visitedStamp;
     private readonly List<ulong> gramHashes = [];
     private readonly List<int> candidates = [];
-    private readonly ulong[] signature;
+    private readonly List<int> verified = [];
+    private readonly uint[] signature;
     private ulong[]? pendingKeys;
     private int stamp;
     private long added;
@@ -94,22 +104,26 @@ public sealed class NearDuplicateIndex
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Capacity, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Bands, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(this.options.Rows, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(this.options.MatchesCompared, 1);
         if (this.options.Threshold is <= 0 or > 1)
         {
             throw new ArgumentOutOfRangeException(nameof(options), "The threshold must be in (0, 1].");
         }
 
+        // Padded to whole vectors; the padding hashes are computed and never used, so the result does not depend
+        // on the vector width of the machine.
         var hashes = this.options.Bands * this.options.Rows;
-        multipliers = new ulong[hashes];
-        offsets = new ulong[hashes];
-        for (var i = 0; i < hashes; i++)
+        var padded = (hashes + Vector<uint>.Count - 1) / Vector<uint>.Count * Vector<uint>.Count;
+        multipliers = new uint[padded];
+        offsets = new uint[padded];
+        for (var i = 0; i < padded; i++)
         {
             // Fixed seeds: the same posts give the same groups on every run and machine.
-            multipliers[i] = Shingles.Mix((ulong)(2 * i)) | 1UL;
-            offsets[i] = Shingles.Mix((ulong)(2 * i) + 1);
+            multipliers[i] = (uint)Shingles.Mix((ulong)(2 * i)) | 1U;
+            offsets[i] = (uint)Shingles.Mix((ulong)(2 * i) + 1);
         }
 
-        signature = new ulong[hashes];
+        signature = new uint[padded];
         var capacity = this.options.Capacity;
         postIds = new long[capacity];
         groupIds = new long[capacity];
@@ -158,17 +172,18 @@ public sealed class NearDuplicateIndex
     private int FindByMinHash(uint[] set, out ulong fingerprint)
     {
         fingerprint = 0;
-        var mins = signature.AsSpan();
-        var a = multipliers.AsSpan(0, mins.Length);
-        var b = offsets.AsSpan(0, mins.Length);
-        mins.Fill(ulong.MaxValue);
+        Array.Fill(signature, uint.MaxValue);
+        var mins = MemoryMarshal.Cast<uint, Vector<uint>>(signature.AsSpan());
+        var a = MemoryMarshal.Cast<uint, Vector<uint>>(multipliers.AsSpan());
+        var b = MemoryMarshal.Cast<uint, Vector<uint>>(offsets.AsSpan());
         foreach (var code in set)
         {
-            var h = Shingles.Mix(code);
+            // An odd multiply-add is a permutation of 32-bit values; applied to an already mixed value it is
+            // cheap, vectorises, and is good enough for minwise hashing.
+            var h = new Vector<uint>((uint)Shingles.Mix(code));
             for (var i = 0; i < mins.Length; i++)
             {
-                // A multiply-add permutation of an already mixed value: cheap and good enough for minwise hashing.
-                mins[i] = Math.Min(mins[i], (a[i] * h) + b[i]);
+                mins[i] = Vector.Min(mins[i], (a[i] * h) + b[i]);
             }
         }
 
@@ -195,14 +210,14 @@ public sealed class NearDuplicateIndex
 
             foreach (var slot in list)
             {
-                if (Verify(slot, set))
+                if (Verify(slot, set) && verified.Count == options.MatchesCompared)
                 {
-                    return slot;
+                    return ChooseGroup();
                 }
             }
         }
 
-        return -1;
+        return ChooseGroup();
     }
 
     private int FindBySimHash(string normalized, uint[] set, out ulong fingerprint)
@@ -214,13 +229,47 @@ public sealed class NearDuplicateIndex
         NextStamp();
         foreach (var slot in candidates)
         {
-            if (Verify(slot, set))
+            if (Verify(slot, set) && verified.Count == options.MatchesCompared)
             {
-                return slot;
+                break;
             }
         }
 
-        return -1;
+        return ChooseGroup();
+    }
+
+    /// <summary>The first verified match of the group most verified matches belong to (ties: the group met first).</summary>
+    private int ChooseGroup()
+    {
+        var best = -1;
+        var bestVotes = 0;
+        for (var i = 0; i < verified.Count; i++)
+        {
+            var group = groupIds[verified[i]];
+            var seenBefore = false;
+            for (var j = 0; j < i && !seenBefore; j++)
+            {
+                seenBefore = groupIds[verified[j]] == group;
+            }
+
+            if (seenBefore)
+            {
+                continue;
+            }
+
+            var votes = 1;
+            for (var j = i + 1; j < verified.Count; j++)
+            {
+                votes += groupIds[verified[j]] == group ? 1 : 0;
+            }
+
+            if (votes > bestVotes)
+            {
+                (best, bestVotes) = (verified[i], votes);
+            }
+        }
+
+        return best;
     }
 
     private bool Verify(int slot, uint[] set)
@@ -231,11 +280,18 @@ public sealed class NearDuplicateIndex
         }
 
         visitedStamp[slot] = stamp;
-        return Shingles.JaccardAtLeast(set, sets[slot], options.Threshold);
+        if (!Shingles.JaccardAtLeast(set, sets[slot], options.Threshold))
+        {
+            return false;
+        }
+
+        verified.Add(slot);
+        return true;
     }
 
     private void NextStamp()
     {
+        verified.Clear();
         if (++stamp == int.MaxValue)
         {
             Array.Clear(visitedStamp);

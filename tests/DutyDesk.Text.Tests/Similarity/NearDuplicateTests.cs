@@ -124,28 +124,31 @@ public sealed class NearDuplicateTests
     [InlineData(false, 0.7, true, 1L)]
     public void NearDuplicateIndexAdd_ChainOfEdits_GroupedAsConfigured(bool firstPostsOnly, double? minToFirst, bool expectedDuplicate, long expectedGroup)
     {
-        // a → b → c: each a near duplicate of the one before (J 0.86, 0.81), but c is only 0.73 like a.
-        var a = Enumerable.Range(0, 40).Select(i => (char)('一' + (i * 3))).ToArray();
-        var b = (char[])a.Clone();
-        var c = (char[])a.Clone();
-        for (var i = 37; i < 40; i++)
-        {
-            b[i] = c[i] = (char)('丁' + (i * 5));
-        }
-
-        for (var i = 34; i < 37; i++)
-        {
-            c[i] = (char)('乙' + (i * 5));
-        }
-
-        double J(char[] x, char[] y) => Shingles.Jaccard(Shingles.Bigrams(new string(x)), Shingles.Bigrams(new string(y)));
-        Assert.True(J(a, b) >= 0.8 && J(b, c) >= 0.8 && J(a, c) is < 0.75 and >= 0.7, $"{J(a, b)} {J(b, c)} {J(a, c)}");
+        var (a, b, c) = ChainOfEdits();
         var index = new NearDuplicateIndex(new NearDuplicateOptions { MatchFirstPostsOnly = firstPostsOnly, MinSimilarityToFirstPost = minToFirst });
         index.Add(1, new string(a));
         Assert.Equal(1, index.Add(2, new string(b)).GroupId);
         var match = index.Add(3, new string(c));
         Assert.Equal(expectedDuplicate, match.IsDuplicate);
         Assert.Equal(expectedGroup, match.GroupId);
+    }
+
+    [Theory]
+    [InlineData(16)]
+    [InlineData(4)]
+    public void NearDuplicateIndexAdd_MatchesInTwoGroups_JoinsTheGroupMostMatchesBelongTo(int matchesCompared)
+    {
+        var (a, b, c) = ChainOfEdits();
+        var index = new NearDuplicateIndex(new NearDuplicateOptions { MatchesCompared = matchesCompared });
+        index.Add(1, new string(a));
+        Assert.Equal(2, index.Add(2, new string(c)).GroupId);
+        Assert.Equal(2, index.Add(3, new string(c) + "！").GroupId);
+        Assert.Equal(2, index.Add(4, "【" + new string(c) + "】").GroupId);
+
+        // b is a near duplicate of a (one post, group 1) and of c (three posts, group 2).
+        var match = index.Add(5, new string(b));
+        Assert.Equal(2, match.GroupId);
+        Assert.True(match.Similarity >= 0.8);
     }
 
     [Fact]
@@ -181,6 +184,27 @@ public sealed class NearDuplicateTests
             var jaccard = Shingles.Jaccard(Shingles.Bigrams(Shingles.Normalize(Post)), Shingles.Bigrams(Shingles.Normalize(edited)));
             return match.IsDuplicate ? jaccard >= 0.8 && match.Similarity == jaccard : jaccard < 0.8 || match.IsDuplicate;
         });
+    }
+
+    private static (char[] A, char[] B, char[] C) ChainOfEdits()
+    {
+        // a → b → c: each a near duplicate of the one before (J 0.86, 0.81), but c is only 0.73 like a.
+        var a = Enumerable.Range(0, 40).Select(i => (char)('一' + (i * 3))).ToArray();
+        var b = (char[])a.Clone();
+        var c = (char[])a.Clone();
+        for (var i = 37; i < 40; i++)
+        {
+            b[i] = c[i] = (char)('丁' + (i * 5));
+        }
+
+        for (var i = 34; i < 37; i++)
+        {
+            c[i] = (char)('乙' + (i * 5));
+        }
+
+        double J(char[] x, char[] y) => Shingles.Jaccard(Shingles.Bigrams(new string(x)), Shingles.Bigrams(new string(y)));
+        Assert.True(J(a, b) >= 0.8 && J(b, c) >= 0.8 && J(a, c) is < 0.75 and >= 0.7, $"{J(a, b)} {J(b, c)} {J(a, c)}");
+        return (a, b, c);
     }
 
     [Fact]
