@@ -151,10 +151,12 @@ public sealed class NearDuplicateTests
         Assert.True(match.Similarity >= 0.8);
     }
 
-    [Fact]
-    public void NearDuplicateIndexAdd_PastCapacity_ForgetsOldest()
+    [Theory]
+    [InlineData(NearDuplicateMethod.MinHash)]
+    [InlineData(NearDuplicateMethod.SimHash)]
+    public void NearDuplicateIndexAdd_PastCapacity_ForgetsOldest(NearDuplicateMethod method)
     {
-        var index = new NearDuplicateIndex(new NearDuplicateOptions { Capacity = 2 });
+        var index = new NearDuplicateIndex(new NearDuplicateOptions { Capacity = 2, Method = method });
         index.Add(1, Post);
         index.Add(2, Unrelated);
         index.Add(3, "完全不同的第三条微博内容在这里");
