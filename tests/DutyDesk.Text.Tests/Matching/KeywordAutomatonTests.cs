@@ -35,7 +35,7 @@ public sealed class KeywordAutomatonTests
     [Theory]
     [InlineData(KeywordAutomaton.DefaultMaxDenseBytes)]
     [InlineData(0L)]
-    [InlineData(4L * 8 * 30)]
+    [InlineData(4L * 256 * 30)]
     public void Scan_RandomKeywordsAndText_EqualsIndexOfOracle(long maxDenseBytes)
         => Gen.Select(GenKeywords, GenText).Sample((keywords, text) =>
         {
@@ -45,11 +45,27 @@ public sealed class KeywordAutomatonTests
             Assert.Equal(expected, actual);
         }, iter: 400);
 
+    [Theory]
+    [InlineData(KeywordAutomaton.DefaultMaxDenseBytes)]
+    [InlineData(4L * 1024 * 40)]
+    public void Scan_WideAlphabetSpanningSeveralClassBlocks_EqualsIndexOfOracle(long maxDenseBytes)
+        => Gen.Int.Sample(seed =>
+        {
+            // 700 distinct chars: more than two 256-class blocks of the dense table.
+            var random = new Random(seed);
+            char Any() => (char)('\u4E00' + random.Next(700));
+            var keywords = Enumerable.Range(0, 900).Select(_ => new string([.. Enumerable.Range(0, random.Next(1, 4)).Select(_ => Any())])).ToArray();
+            var text = string.Concat(Enumerable.Range(0, 60).Select(_ => random.Next(3) == 0 ? Any().ToString() : keywords[random.Next(keywords.Length)]));
+            var automaton = new KeywordAutomaton(keywords, maxDenseBytes);
+            Assert.True(automaton.CharClassCount > 512);
+            Assert.Equal(Sorted(NaiveHits(keywords, text)), Sorted(automaton.Scan(text)));
+        }, iter: 60);
+
     [Fact]
     public void FindDistinct_RandomKeywordsAndText_EqualsContainsOracle()
         => Gen.Select(GenKeywords, GenText.Array[1, 4]).Sample((keywords, texts) =>
         {
-            var automaton = new KeywordAutomaton(keywords, maxDenseBytes: 4 * 8 * 10);
+            var automaton = new KeywordAutomaton(keywords, maxDenseBytes: 4 * 256 * 10);
             var set = automaton.CreateIdSet();
             foreach (var text in texts)
             {
