@@ -1,3 +1,4 @@
+using DutyDesk.Documents;
 using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
@@ -28,9 +29,7 @@ internal sealed class MatcherBenchmark : ITextBenchmark
         foreach (var file in new[] { "weibo-2020-02-01.csv", "weibo-2020-02-10.csv" })
         {
             var text = await File.ReadAllTextAsync(Path.Combine(dataDirectory, "corpora", file));
-            var rows = ParseCsv(text);
-            var column = rows[0].IndexOf("text");
-            posts.AddRange(rows.Skip(1).Where(r => r.Count > column).Select(r => TextNormalizer.Key(r[column])).Where(p => p.Length > 0));
+            posts.AddRange(CsvTable.ReadColumn(text, "text").Select(TextNormalizer.Key).Where(p => p.Length > 0));
         }
 
         var corpus = posts.ToArray();
@@ -263,68 +262,6 @@ internal sealed class MatcherBenchmark : ITextBenchmark
         }
 
         return schemes;
-    }
-
-    // RFC 4180: quoted fields may hold commas, doubled quotes and line breaks.
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c is '\n' or '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(field.ToString());
-                field.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (field.Length > 0 || row.Count > 0)
-        {
-            row.Add(field.ToString());
-            rows.Add(row);
-        }
-
-        return rows;
     }
 
     private struct Counter : IKeywordHitSink

@@ -46,4 +46,14 @@ public class SmallRulesTests
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         Assert.Equal("名称\r\n第一中学\r\n", System.Text.Encoding.UTF8.GetString(bytes[3..]));
     }
+
+    [Fact]
+    public void CsvTable_Read_QuotedCommasLineBreaksAndDoubledQuotes()
+        => Assert.Equal(
+            [["id", "text"], ["1", "a,b"], ["2", "line1\nline2 \"q\""], ["3", ""]],
+            CsvTable.Read("id,text\r\n1,\"a,b\"\n2,\"line1\nline2 \"\"q\"\"\"\n3,\n"));
+
+    [Fact]
+    public void CsvTable_ReadColumn_ByHeaderIgnoringBomAndCase()
+        => Assert.Equal(["x", "y"], CsvTable.ReadColumn("\uFEFFid,Text\n1,x\n2,y", "text"));
 }

@@ -11,7 +11,7 @@ namespace DutyDesk.Web.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"]];
+    private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"], ["text", "analyze"]];
 
     public static bool IsVerb(string[] args) => Verbs.Any(v => args.Length >= v.Length && v.SequenceEqual(args.Take(v.Length), StringComparer.OrdinalIgnoreCase));
 
@@ -23,6 +23,14 @@ internal static class CommandLine
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0].Equals("text", StringComparison.OrdinalIgnoreCase))
+        {
+            // Pure text work: no database, no host.
+            var schemes = Array.IndexOf(args, "--schemes") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            return await TextAnalyzer.RunAsync(Console.In, Console.Out, Console.Error, schemes);
+        }
+
         var settings = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();
         var builder = Host.CreateApplicationBuilder(settings);
         builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true);

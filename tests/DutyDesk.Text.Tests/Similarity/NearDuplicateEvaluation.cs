@@ -1,3 +1,4 @@
+using DutyDesk.Documents;
 using System.Text;
 using DutyDesk.Text.Similarity;
 
@@ -44,79 +45,8 @@ internal static class WeiboCorpus
         return posts;
     }
 
-    /// <summary>RFC 4180: quoted fields may hold commas, line breaks and doubled quotes. Returns the first column, header skipped.</summary>
-    public static List<string> ReadTextColumn(string csv)
-    {
-        var rows = new List<string>();
-        var field = new StringBuilder();
-        var fieldIndex = 0;
-        string? first = null;
-        var quoted = false;
-        var header = true;
-        for (var i = 0; i < csv.Length; i++)
-        {
-            var c = csv[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < csv.Length && csv[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-
-                continue;
-            }
-
-            switch (c)
-            {
-                case '"':
-                    quoted = true;
-                    break;
-                case ',':
-                    first ??= field.ToString();
-                    field.Clear();
-                    fieldIndex++;
-                    break;
-                case '\r':
-                    break;
-                case '\n':
-                    EndRow();
-                    break;
-                default:
-                    field.Append(c);
-                    break;
-            }
-        }
-
-        if (field.Length > 0 || fieldIndex > 0)
-        {
-            EndRow();
-        }
-
-        return rows;
-
-        void EndRow()
-        {
-            first ??= field.ToString();
-            if (!header)
-            {
-                rows.Add(first);
-            }
-
-            header = false;
-            first = null;
-            field.Clear();
-            fieldIndex = 0;
-        }
-    }
+    /// <summary>The `text` column of a corpus file (RFC 4180, quoted multi-line fields), header skipped.</summary>
+    public static List<string> ReadTextColumn(string csv) => CsvTable.ReadColumn(csv, "text");
 }
 
 /// <summary>
