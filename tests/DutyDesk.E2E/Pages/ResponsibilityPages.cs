@@ -121,9 +121,9 @@ public sealed partial class LetterPage(IPage page)
     public async Task IssueAsync()
     {
         await page.Locator(Interactivity.Live("#issue-version")).ClickAsync();
-        var popover = page.Locator(".ant-popover").Filter(new() { HasTextString = "签发后文本不能再修改" });
-        await Expect(popover).ToBeVisibleAsync();
-        await popover.Locator(".ant-btn-primary").Filter(new() { HasTextRegex = SpacedIssue() }).ClickAsync();
+        await Expect(page.Locator("#issue-question")).ToContainTextAsync("签发后文本不能再修改");
+        await page.Locator("#issue-confirm").ClickAsync();
+        await Expect(page.Locator("#issue-question")).ToHaveCountAsync(0);
     }
 
     public async Task OpenSignDialogAsync()
@@ -139,9 +139,6 @@ public sealed partial class LetterPage(IPage page)
         await SignDialog.Locator("#sign-confirm").ClickAsync();
     }
 
-    // AntDesign spaces out a two-character Chinese button label ("签 发").
-    [GeneratedRegex(@"^\s*签\s*发\s*$")]
-    private static partial Regex SpacedIssue();
 }
 
 /// <summary>制度性要求日历 (/responsibility/calendar): a unit's obligations laid out over the year, with the year's tally.</summary>

@@ -17,6 +17,7 @@ public sealed partial class LetterPage : ActorPage
     private List<SignerChoice>? signerChoices;
     private string password = "";
     private bool saving;
+    private bool confirmingIssue;
     private Error? actionError;
     private Error? editError;
     private Error? signError;
@@ -107,6 +108,7 @@ public sealed partial class LetterPage : ActorPage
     {
         await RunAsync(async () =>
         {
+            confirmingIssue = false;
             actionError = (await Issue.HandleAsync(Actor, new IssueLetterVersionCommand(Id, letter!.Shown.Number, letter.Shown.Version))).Error;
             shownNumber = null;
         });
