@@ -123,28 +123,16 @@ public sealed class ManageTasks(IDbContextFactory<AppDbContext> dbFactory, FileS
             return Error.Validation("id", "待办已办结，不能再上传佐证材料。");
         }
 
-        var saved = await files.SaveAsync(content, fileName, ct);
-        if (!saved.IsSuccess)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = await db.AddUploadAsync(files, content, fileName, task.UnitId, actor.UserId, now, ct);
+        if (!stored.IsSuccess)
         {
-            return saved.Error!;
+            return stored.Error!;
         }
 
-        var blob = saved.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var file = new StoredFile
-        {
-            Id = Guid.CreateVersion7(),
-            Sha256 = blob.Sha256,
-            Size = blob.Size,
-            ContentType = blob.ContentType,
-            FileName = blob.FileName,
-            UnitId = task.UnitId,
-            UploadedAt = now,
-            UploadedBy = actor.UserId,
-        };
-        db.Files.Add(file);
+        var file = stored.Value;
         db.TaskEvidence.Add(new TaskEvidence { Id = Guid.CreateVersion7(), TaskId = task.Id, FileId = file.Id, AddedAt = now, AddedBy = actor.UserId });
-        db.Audit(clock, actor, AuditActions.TaskEvidence, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{blob.FileName}（{blob.Size} 字节，SHA-256 {blob.Sha256[..12]}…）");
+        db.Audit(clock, actor, AuditActions.TaskEvidence, "DueTask", task.Id.ToString(), task.UnitId, detail: $"{file.FileName}（{file.Size} 字节，SHA-256 {file.Sha256[..12]}…）");
         await db.SaveChangesAsync(ct);
         return file.Id;
     }

@@ -62,26 +62,14 @@ public sealed class WorkOnItem(IDbContextFactory<AppDbContext> dbFactory, FileSt
         }
 
         var (list, item) = found.Value;
-        var saved = await files.SaveAsync(content, fileName, ct);
-        if (!saved.IsSuccess)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = await db.AddUploadAsync(files, content, fileName, list.UnitId, actor.UserId, now, ct);
+        if (!stored.IsSuccess)
         {
-            return saved.Error!;
+            return stored.Error!;
         }
 
-        var blob = saved.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var file = new StoredFile
-        {
-            Id = Guid.CreateVersion7(),
-            Sha256 = blob.Sha256,
-            Size = blob.Size,
-            ContentType = blob.ContentType,
-            FileName = blob.FileName,
-            UnitId = list.UnitId,
-            UploadedAt = now,
-            UploadedBy = actor.UserId,
-        };
-        db.Files.Add(file);
+        var file = stored.Value;
         db.Add(new ListItemFile { Id = Guid.CreateVersion7(), ItemId = item.Id, FileId = file.Id, AddedAt = now, AddedBy = actor.UserId });
         if (item.TaskId is { } taskId && await db.DueTasks.AnyAsync(t => t.Id == taskId && t.State == DueTaskState.Open, ct))
         {
@@ -94,7 +82,7 @@ public sealed class WorkOnItem(IDbContextFactory<AppDbContext> dbFactory, FileSt
         }
 
         db.Audit(clock, actor, ResponsibilityAudit.ListItemEvidence, nameof(ResponsibilityListItem), item.Id.ToString(), list.UnitId,
-            detail: $"第 {item.Order} 项：{blob.FileName}（{blob.Size} 字节，SHA-256 {blob.Sha256[..12]}…）");
+            detail: $"第 {item.Order} 项：{file.FileName}（{file.Size} 字节，SHA-256 {file.Sha256[..12]}…）");
         await db.SaveChangesAsync(ct);
         return file.Id;
     }

@@ -153,29 +153,17 @@ internal sealed class ManageMeetings(IDbContextFactory<AppDbContext> dbFactory, 
             return Error.Forbidden("只有本单位或上级单位的第一责任人、分管领导、领导小组办公室或部门负责人可以上传会议附件。");
         }
 
-        var saved = await files.SaveAsync(content, fileName, ct);
-        if (!saved.IsSuccess)
+        var now = clock.GetUtcNow().UtcDateTime;
+        var stored = await db.AddUploadAsync(files, content, fileName, meeting.UnitId, actor.UserId, now, ct);
+        if (!stored.IsSuccess)
         {
-            return saved.Error!;
+            return stored.Error!;
         }
 
-        var blob = saved.Value;
-        var now = clock.GetUtcNow().UtcDateTime;
-        var file = new StoredFile
-        {
-            Id = Guid.CreateVersion7(),
-            Sha256 = blob.Sha256,
-            Size = blob.Size,
-            ContentType = blob.ContentType,
-            FileName = blob.FileName,
-            UnitId = meeting.UnitId,
-            UploadedAt = now,
-            UploadedBy = actor.UserId,
-        };
-        db.Files.Add(file);
+        var file = stored.Value;
         db.Add(new MeetingAttachment { Id = Guid.CreateVersion7(), MeetingId = meeting.Id, FileId = file.Id, AddedAt = now, AddedBy = actor.UserId });
         db.Audit(clock, actor, ResponsibilityAudit.MeetingAttachment, "Meeting", meeting.Id.ToString(), meeting.UnitId,
-            detail: $"《{meeting.Title}》：{blob.FileName}（{blob.Size} 字节，SHA-256 {blob.Sha256[..12]}…）");
+            detail: $"《{meeting.Title}》：{file.FileName}（{file.Size} 字节，SHA-256 {file.Sha256[..12]}…）");
         await db.SaveChangesAsync(ct);
         return file.Id;
     }
