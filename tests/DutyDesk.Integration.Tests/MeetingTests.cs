@@ -293,6 +293,26 @@ public sealed class MeetingTests
         return client;
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task Get_MinutesWrittenAroundTheHandler_ComeBackSanitised(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var id = await CreateMeetingAsync(host, "yz.office", "第一中学", "<p>研究意识形态工作</p>");
+        await using (var db = await host.DbAsync())
+        {
+            await db.Set<Meeting>().Where(m => m.Id == id)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.Minutes, "<p onclick=\"steal()\">纪要</p><script>alert(1)</script>"));
+        }
+
+        var details = await host.Get<MeetingQueries>().GetAsync(await host.ActorAsync("yz.office"), id);
+
+        Assert.True(details.IsSuccess, details.Error?.Message);
+        Assert.Contains("纪要", details.Value.Minutes, StringComparison.Ordinal);
+        Assert.DoesNotContain("script", details.Value.Minutes, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onclick", details.Value.Minutes, StringComparison.OrdinalIgnoreCase);
+    }
+
     internal static async Task<Guid> CreateMeetingAsync(TestHost host, string creator, string unit, string? minutes, params string[] attendees)
     {
         var people = attendees.Length == 0 ? ["yz.secretary", "yz.leader", "yz.moral"] : attendees;

@@ -96,7 +96,8 @@ internal sealed class MeetingQueries(IDbContextFactory<AppDbContext> dbFactory, 
                 .ToList())).ToList();
         return new MeetingDetails(
             meeting.Id, meeting.UnitId, unitName, meeting.Type, meeting.Type.ToChinese(), meeting.Title, meeting.StartsAt, meeting.Location,
-            meeting.Agenda, meeting.Minutes,
+            // Sanitised again on the way out: the page renders it as HTML, and a row written around the handler must not carry script.
+            meeting.Agenda, MinutesHtml.Sanitize(meeting.Minutes),
             meeting.Attendees.Select(a => new PersonRef(a.UserId, names.GetValueOrDefault(a.UserId, "?"))).OrderBy(p => p.Name, StringComparer.Ordinal).ToList(),
             meeting.Attachments.OrderBy(a => a.AddedAt).Where(a => files.ContainsKey(a.FileId))
                 .Select(a => new AttachmentDto(a.FileId, files[a.FileId].FileName, files[a.FileId].Size, files[a.FileId].ContentType, a.AddedAt)).ToList(),
