@@ -21,17 +21,13 @@ public sealed class IssueLetterVersion(IDbContextFactory<AppDbContext> dbFactory
     {
         ArgumentNullException.ThrowIfNull(command);
         await using var db = await dbFactory.CreateGuardedAsync(ct);
-        var letter = await LetterAccess.LoadAsync(db, actor, command.LetterId, ct);
-        if (letter is null)
+        var loaded = await LetterAccess.LoadForManagerAsync(db, actor, command.LetterId, "签发责任书", clock, ct);
+        if (!loaded.IsSuccess)
         {
-            return Error.NotFound("责任书");
+            return loaded.Error!;
         }
 
-        if (!LetterAccess.Manages(actor, letter.UnitId))
-        {
-            await db.AuditDeniedAsync(clock, actor, "签发责任书", "ResponsibilityLetter", letter.Id.ToString(), ct);
-            return Error.Forbidden(LetterAccess.ManagersOnly);
-        }
+        var letter = loaded.Value;
 
         var version = letter.Versions.FirstOrDefault(v => v.Number == command.Number);
         if (version is null)

@@ -1,3 +1,4 @@
+using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Features.Tasks;
 using DutyDesk.Platform.Identity;
@@ -36,6 +37,25 @@ internal static class LetterAccess
             .AsSplitQuery()
             .FirstOrDefaultAsync(l => l.Id == letterId, ct);
         return letter is not null && CanRead(actor, letter) ? letter : null;
+    }
+
+    /// <summary>The letter for a write: NotFound outside the actor's sight, Forbidden (audited as <paramref name="attempted"/>) for a non-manager.</summary>
+    public static async Task<Result<ResponsibilityLetter>> LoadForManagerAsync(
+        AppDbContext db, Actor actor, Guid letterId, string attempted, TimeProvider clock, CancellationToken ct)
+    {
+        var letter = await LoadAsync(db, actor, letterId, ct);
+        if (letter is null)
+        {
+            return Error.NotFound("责任书");
+        }
+
+        if (!Manages(actor, letter.UnitId))
+        {
+            await db.AuditDeniedAsync(clock, actor, attempted, "ResponsibilityLetter", letter.Id.ToString(), ct);
+            return Error.Forbidden(ManagersOnly);
+        }
+
+        return letter;
     }
 
     /// <summary>
