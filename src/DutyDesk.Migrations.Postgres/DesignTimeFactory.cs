@@ -1,4 +1,5 @@
 using DutyDesk.Platform.Data;
+using DutyDesk.Opinion;
 using DutyDesk.Responsibility;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
@@ -12,7 +13,7 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbConte
     {
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         // Every module whose entities live in the shared context; a missing one fails ModelTests.
-        DatabaseSetup.Configure(builder, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=dutydesk_design", [typeof(ResponsibilityModule).Assembly]);
+        DatabaseSetup.Configure(builder, DatabaseProvider.Postgres, "Host=127.0.0.1;Database=dutydesk_design", [typeof(ResponsibilityModule).Assembly, typeof(OpinionModule).Assembly]);
         return new AppDbContext(builder.Options);
     }
 }

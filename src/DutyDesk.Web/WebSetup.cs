@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AntDesign;
+using DutyDesk.Opinion;
 using DutyDesk.Platform;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
@@ -23,6 +24,7 @@ public static class WebSetup
     {
         services.AddPlatform(configuration);
         services.AddResponsibility(configuration);
+        services.AddOpinion(configuration);
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntDesign();
         services.AddCascadingAuthenticationState();
@@ -83,10 +85,11 @@ public static class WebSetup
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapPlatform();
         app.MapResponsibility();
+        app.MapOpinion();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode()
-            .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(ResponsibilityModule).Assembly);
+            .AddAdditionalAssemblies(typeof(PlatformModule).Assembly, typeof(ResponsibilityModule).Assembly, typeof(OpinionModule).Assembly);
         return app;
     }
 

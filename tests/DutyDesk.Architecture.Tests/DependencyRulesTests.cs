@@ -23,6 +23,7 @@ public partial class DependencyRulesTests
 
     [Theory]
     [InlineData("DutyDesk.Responsibility")]
+    [InlineData("DutyDesk.Opinion")]
     public void Modules_ReferenceOnlyPlatformAndPureLibraries(string module)
         => Assert.All(OurReferences(module), name => Assert.Contains(name, new[] { "DutyDesk.Platform", "DutyDesk.Text", "DutyDesk.Documents" }));
 

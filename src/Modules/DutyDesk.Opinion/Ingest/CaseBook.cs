@@ -1,0 +1,170 @@
+using DutyDesk.Opinion.Domain;
+using DutyDesk.Platform.Data;
+using DutyDesk.Text;
+using DutyDesk.Text.Sentiment;
+using Microsoft.EntityFrameworkCore;
+
+namespace DutyDesk.Opinion.Ingest;
+
+/// <summary>
+/// A batch's view of a unit's events: the open ones (tracked, so figures are saved with the batch), which event
+/// each matching item joins, and the figures and proposed level of every event the batch touched.
+/// </summary>
+internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions options, DateTime now)
+{
+    private readonly Dictionary<Guid, OpinionCase> cases = [];
+    private readonly Dictionary<Guid, HashSet<string>> words = [];
+    private readonly HashSet<Guid> touched = [];
+    private readonly Dictionary<Guid, Guid?> caseOfItem = [];
+    private readonly Dictionary<Guid, HashSet<string>> newSites = [];
+    private readonly string[] keyAreaWords = options.Grading.KeyAreaWords.Select(TextNormalizer.Key).Where(w => w.Length > 0).ToArray();
+    private readonly string[] severeWords = options.Grading.SevereWords.Select(TextNormalizer.Key).Where(w => w.Length > 0).ToArray();
+
+    private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
+
+    public async Task LoadOpenAsync(DateTime earliestPost, CancellationToken ct)
+    {
+        var from = earliestPost - Window;
+        foreach (var c in await db.Set<OpinionCase>().Where(c => c.UnitId == unitId && c.LastSeenAt >= from).ToListAsync(ct))
+        {
+            cases[c.Id] = c;
+            words[c.Id] = CaseClustering.ParseWords(c.Words).ToHashSet(StringComparer.Ordinal);
+        }
+    }
+
+    public async Task AssignAsync(Item item, List<(Guid SchemeId, List<string> Words)> matches, CancellationToken ct)
+    {
+        var itemWords = matches.SelectMany(m => m.Words).ToHashSet(StringComparer.Ordinal);
+        var caseId = await CaseOfFirstAsync(item.DuplicateOfId, ct)
+            ?? CaseClustering.Choose(
+                cases.Values.Select(c => new OpenCase(c.Id, c.SchemeId, words[c.Id], c.LastSeenAt)),
+                matches.Select(m => m.SchemeId).ToList(), itemWords, item.PostedAt, Window, options.CaseMinOverlap);
+        if (caseId is null)
+        {
+            var created = new OpinionCase
+            {
+                Id = Guid.CreateVersion7(),
+                UnitId = unitId,
+                Title = CaseTitle(item),
+                SchemeId = matches[0].SchemeId,
+                Words = CaseClustering.JoinWords(itemWords),
+                FirstSeenAt = item.PostedAt,
+                LastSeenAt = item.PostedAt,
+                UpdatedAt = now,
+            };
+            db.Set<OpinionCase>().Add(created);
+            cases[created.Id] = created;
+            words[created.Id] = itemWords;
+            caseId = created.Id;
+        }
+
+        var target = cases[caseId.Value];
+        item.EventId = target.Id;
+        caseOfItem[item.Id] = target.Id;
+        target.LastSeenAt = item.PostedAt > target.LastSeenAt ? item.PostedAt : target.LastSeenAt;
+        target.FirstSeenAt = item.PostedAt < target.FirstSeenAt ? item.PostedAt : target.FirstSeenAt;
+        target.MainstreamMedia |= item.Site.Length > 0 && options.Grading.IsMainstream(item.Site);
+        target.KeyArea |= keyAreaWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
+        target.Severe |= severeWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
+        if (item.Site.Length > 0)
+        {
+            (newSites.TryGetValue(target.Id, out var sites) ? sites : newSites[target.Id] = []).Add(item.Site);
+        }
+
+        touched.Add(target.Id);
+    }
+
+    /// <summary>After the batch's items are saved (same transaction): figures and level of every touched event.</summary>
+    public async Task RefreshFiguresAsync(CancellationToken ct)
+    {
+        if (touched.Count == 0)
+        {
+            return;
+        }
+
+        var ids = touched.ToList();
+        var known = await db.Set<CaseSite>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).Select(s => new { s.CaseId, s.Site }).ToListAsync(ct);
+        foreach (var (caseId, sites) in newSites)
+        {
+            foreach (var site in sites.Where(s => !known.Any(k => k.CaseId == caseId && k.Site == s)))
+            {
+                db.Set<CaseSite>().Add(new CaseSite { CaseId = caseId, Site = site });
+            }
+        }
+
+        var day = now.AddHours(-24);
+        var twoDays = now.AddHours(-48);
+        var hour = now.AddHours(-1);
+        var figures = await db.Set<Item>().AsNoTracking()
+            .Where(i => i.EventId != null && ids.Contains(i.EventId.Value))
+            .GroupBy(i => i.EventId!.Value)
+            .Select(g => new
+            {
+                CaseId = g.Key,
+                Items = g.Count(),
+                Reads = g.Sum(i => i.Reads),
+                Comments = g.Sum(i => i.Comments),
+                Reposts = g.Sum(i => i.Reposts),
+                Negative = g.Count(i => (i.CorrectedSentiment ?? i.Sentiment) == SentimentLabel.Negative),
+                LastHour = g.Count(i => i.PostedAt >= hour),
+                Recent = g.Count(i => i.PostedAt >= day),
+                RecentNegative = g.Count(i => i.PostedAt >= day && (i.CorrectedSentiment ?? i.Sentiment) == SentimentLabel.Negative),
+                Before = g.Count(i => i.PostedAt >= twoDays && i.PostedAt < day),
+                BeforeNegative = g.Count(i => i.PostedAt >= twoDays && i.PostedAt < day && (i.CorrectedSentiment ?? i.Sentiment) == SentimentLabel.Negative),
+            })
+            .ToListAsync(ct);
+        foreach (var f in figures)
+        {
+            var c = cases[f.CaseId];
+            c.ItemCount = f.Items;
+            c.Reads = f.Reads;
+            c.Comments = f.Comments;
+            c.Reposts = f.Reposts;
+            c.NegativeCount = f.Negative;
+            c.ItemsLastHour = f.LastHour;
+            c.SiteCount = known.Count(k => k.CaseId == f.CaseId) + (newSites.TryGetValue(f.CaseId, out var s) ? s.Count(x => !known.Any(k => k.CaseId == f.CaseId && k.Site == x)) : 0);
+            c.NegativeTrend = Math.Round(Share(f.RecentNegative, f.Recent) - Share(f.BeforeNegative, f.Before), 4);
+            var proposal = IncidentLevel.Propose(
+                new CaseFigures(c.ItemCount, c.Comments, c.Reposts, c.Reads, c.SiteCount, c.MainstreamMedia, c.NegativeCount, c.NegativeTrend, c.ItemsLastHour, c.KeyArea, c.Severe),
+                options.Grading);
+            c.ProposedLevel = proposal.Level;
+            c.ProposedRule = proposal.Rule.Length <= 300 ? proposal.Rule : proposal.Rule[..300];
+            c.UpdatedAt = now;
+        }
+    }
+
+    private static double Share(int part, int whole) => whole == 0 ? 0 : (double)part / whole;
+
+    private async Task<Guid?> CaseOfFirstAsync(Guid? firstId, CancellationToken ct)
+    {
+        if (firstId is null)
+        {
+            return null;
+        }
+
+        if (!caseOfItem.TryGetValue(firstId.Value, out var caseId))
+        {
+            var tracked = db.ChangeTracker.Entries<Item>().FirstOrDefault(e => e.Entity.Id == firstId)?.Entity;
+            caseId = tracked is not null
+                ? tracked.EventId
+                : await db.Set<Item>().AsNoTracking().Where(i => i.Id == firstId).Select(i => i.EventId).FirstOrDefaultAsync(ct);
+            caseOfItem[firstId.Value] = caseId;
+        }
+
+
+        if (caseId is { } id && !cases.ContainsKey(id))
+        {
+            var c = await db.Set<OpinionCase>().FirstAsync(x => x.Id == id, ct);
+            cases[id] = c;
+            words[id] = CaseClustering.ParseWords(c.Words).ToHashSet(StringComparer.Ordinal);
+        }
+
+        return caseId;
+    }
+
+    private static string CaseTitle(Item item)
+    {
+        var text = item.Title.Length > 0 ? item.Title : TextNormalizer.Clean(item.Text);
+        return text.Length <= 60 ? text : text[..60] + "…";
+    }
+}

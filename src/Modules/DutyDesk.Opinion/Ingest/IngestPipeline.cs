@@ -1,0 +1,173 @@
+using DutyDesk.Opinion.Domain;
+using DutyDesk.Platform.Data;
+using DutyDesk.Text;
+using DutyDesk.Text.Sentiment;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace DutyDesk.Opinion.Ingest;
+
+/// <summary>
+/// Takes a source's items through normalisation, exact dedupe, near-duplicate marking, scheme matching,
+/// sentiment, event clustering and level proposal, and stores each batch in one transaction.
+/// </summary>
+/// <remarks>
+/// Idempotent and restart-safe: an item's key is unique per unit, keys already stored are skipped, and a batch
+/// commits whole or not at all, so a source may deliver the same items again after a crash, a retry or a re-poll
+/// and nothing is lost or stored twice. A source's polling state is saved by its caller only after the batch.
+/// </remarks>
+internal sealed class IngestPipeline(
+    IDbContextFactory<AppDbContext> dbFactory, CompiledSchemes schemes, DuplicateMemory duplicates, IOptions<OpinionOptions> options, TimeProvider clock)
+{
+    public async Task<IngestOutcome> IngestAsync(Guid sourceId, IReadOnlyList<IncomingItem> incoming, CancellationToken ct = default)
+    {
+        var batchSize = Math.Max(1, options.Value.BatchSize);
+        var total = new IngestOutcome(0, 0, 0, [], []);
+        for (var start = 0; start < incoming.Count; start += batchSize)
+        {
+            var batch = incoming.Skip(start).Take(batchSize).ToList();
+            IngestOutcome outcome;
+            try
+            {
+                outcome = await IngestBatchAsync(sourceId, batch, start, ct);
+            }
+            catch (DbUpdateException)
+            {
+                // Another node stored some of these keys between our check and our insert: check again.
+                outcome = await IngestBatchAsync(sourceId, batch, start, ct);
+            }
+
+            total = new IngestOutcome(
+                total.Added + outcome.Added, total.Duplicates + outcome.Duplicates, total.Matched + outcome.Matched,
+                [.. total.Rejected, .. outcome.Rejected], [.. total.AddedIds, .. outcome.AddedIds]);
+        }
+
+        return total;
+    }
+
+    private async Task<IngestOutcome> IngestBatchAsync(Guid sourceId, List<IncomingItem> batch, int offset, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Set<Source>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct)
+            ?? throw new InvalidOperationException($"source {sourceId} does not exist");
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rejected = new List<IngestRejection>();
+        var prepared = new List<(IncomingItem In, Item Item, string FoldedTitle)>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var duplicatesInBatch = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (Prepare(source, batch[i], now) is not { } item)
+            {
+                rejected.Add(new IngestRejection(offset + i + 1, "标题和正文都为空"));
+                continue;
+            }
+
+            if (!keys.Add(item.Item.DedupeKey))
+            {
+                duplicatesInBatch++;
+                continue;
+            }
+
+            prepared.Add(item);
+        }
+
+        var stored = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in keys.Chunk(400))
+        {
+            stored.UnionWith(await db.Set<Item>().AsNoTracking()
+                .Where(i => i.UnitId == source.UnitId && chunk.Contains(i.DedupeKey))
+                .Select(i => i.DedupeKey)
+                .ToListAsync(ct));
+        }
+
+        var fresh = prepared.Where(p => !stored.Contains(p.Item.DedupeKey)).ToList();
+        var outcomeDuplicates = duplicatesInBatch + prepared.Count - fresh.Count;
+        if (fresh.Count == 0)
+        {
+            return new IngestOutcome(0, outcomeDuplicates, 0, rejected, []);
+        }
+
+        var unitSchemes = await schemes.ForUnitAsync(db, source.UnitId, ct);
+        using var memory = await duplicates.EnterAsync(source.UnitId, ct);
+        await memory.CatchUpAsync(db, ct);
+        var o = options.Value;
+        var cases = new CaseBook(db, source.UnitId, o, now);
+        await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
+        var matched = 0;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (_, item, foldedTitle) in fresh)
+        {
+            var (firstId, similarity) = memory.Add(item.Id, item.Folded);
+            item.DuplicateOfId = firstId;
+            item.DuplicateSimilarity = similarity;
+            var matches = unitSchemes.Match(source.Id, foldedTitle, item.Folded);
+            db.Set<Item>().Add(item);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            matched++;
+            foreach (var (schemeId, words) in matches)
+            {
+                db.Set<ItemMatch>().Add(new ItemMatch
+                {
+                    ItemId = item.Id, SchemeId = schemeId, UnitId = item.UnitId, CollectedAt = item.CollectedAt, Words = CaseClustering.JoinWords(words),
+                });
+            }
+
+            await cases.AssignAsync(item, matches, ct);
+        }
+
+        await db.SaveChangesAsync(ct);
+        await cases.RefreshFiguresAsync(ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        memory.Committed(now);
+        return new IngestOutcome(fresh.Count, outcomeDuplicates, matched, rejected, fresh.Select(f => f.Item.Id).ToList());
+    }
+
+    private static (IncomingItem In, Item Item, string FoldedTitle)? Prepare(Source source, IncomingItem incoming, DateTime now)
+    {
+        var title = Truncate(TextNormalizer.Clean(incoming.Title), Item.TitleMaxLength);
+        var text = Truncate((incoming.Text ?? "").Trim(), Item.TextMaxLength);
+        if (title.Length == 0 && text.Length == 0)
+        {
+            return null;
+        }
+
+        var foldedTitle = TextNormalizer.Key(title);
+        var folded = Truncate(title.Length == 0 ? TextNormalizer.Key(text) : text.Length == 0 ? foldedTitle : foldedTitle + "\n" + TextNormalizer.Key(text), Item.TextMaxLength + Item.TitleMaxLength + 1);
+        var url = Truncate((incoming.Url ?? "").Trim(), Item.UrlMaxLength);
+        var published = incoming.PublishedAt?.UtcDateTime;
+        var feeling = SentimentAnalyzer.Default.Analyze(folded);
+        var item = new Item
+        {
+            Id = Guid.CreateVersion7(),
+            UnitId = source.UnitId,
+            SourceId = source.Id,
+            DedupeKey = ItemKey.For(source.Id, incoming.ExternalId, url, folded),
+            Title = title,
+            Text = text,
+            Folded = folded,
+            Url = url,
+            Site = Truncate(string.IsNullOrWhiteSpace(incoming.Site) ? ItemKey.SiteOf(url) : TextNormalizer.Clean(incoming.Site).ToLowerInvariant(), Item.SiteMaxLength),
+            SeenWhere = incoming.SeenWhere is null ? null : Truncate(TextNormalizer.Clean(incoming.SeenWhere), 200),
+            ScreenshotFileId = incoming.ScreenshotFileId,
+            ReportedById = incoming.ReportedById,
+            PublishedAt = published,
+            CollectedAt = now,
+            PostedAt = published is { } p && p <= now ? p : now,
+            Reads = Math.Max(0, incoming.Reads),
+            Comments = Math.Max(0, incoming.Comments),
+            Reposts = Math.Max(0, incoming.Reposts),
+            Sentiment = feeling.Label,
+            SentimentScore = Math.Round(feeling.Score, 4),
+            SentimentWords = Truncate(string.Join('、', feeling.Reasons.Select(r => r.Text)), 300),
+        };
+        return (incoming, item, foldedTitle);
+    }
+
+    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+}

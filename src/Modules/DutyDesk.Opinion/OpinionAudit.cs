@@ -1,0 +1,28 @@
+namespace DutyDesk.Opinion;
+
+/// <summary>The module's audit actions and the words the auditor reads; registered by AddOpinion.</summary>
+internal static class OpinionAudit
+{
+    public const string SchemeCreate = "opinion.scheme.create";
+    public const string SchemeUpdate = "opinion.scheme.update";
+    public const string SourceCreate = "opinion.source.create";
+    public const string SourceUpdate = "opinion.source.update";
+    public const string SourceSecret = "opinion.source.secret";
+    public const string ItemReport = "opinion.item.report";
+    public const string ItemImport = "opinion.item.import";
+    public const string ItemPush = "opinion.item.push";
+    public const string ItemSentiment = "opinion.item.sentiment";
+
+    public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
+    {
+        [SchemeCreate] = "新建监测方案",
+        [SchemeUpdate] = "修改监测方案",
+        [SourceCreate] = "新建信息源",
+        [SourceUpdate] = "修改信息源",
+        [SourceSecret] = "生成推送密钥",
+        [ItemReport] = "人工报送舆情信息",
+        [ItemImport] = "导入舆情信息",
+        [ItemPush] = "接收推送的舆情信息",
+        [ItemSentiment] = "更正情感倾向",
+    };
+}
