@@ -53,7 +53,12 @@ public static class PlatformModule
                 : throw new InvalidOperationException("使用 PostgreSQL 时必须配置 DutyDesk:Database:ConnectionString。")
             : database.ConnectionString;
         services.AddSingleton(Options.Create(database));
-        services.AddDbContextFactory<AppDbContext>((sp, o) => DatabaseSetup.Configure(o, database.Provider, connectionString, sp.GetServices<ModelAssembly>().Select(m => m.Assembly)));
+        services.AddDbContextFactory<AppDbContext>((sp, o) =>
+        {
+            DatabaseSetup.Configure(o, database.Provider, connectionString, sp.GetServices<ModelAssembly>().Select(m => m.Assembly));
+            // Interceptors the host registers (fault injection in the restart-safety tests) join the providers' own.
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
 
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));

@@ -25,12 +25,16 @@ public sealed class TestHost : IAsyncDisposable
 
     private TestHost(TestDatabase database, FakeTimeProvider clock, Dictionary<string, string?> settings)
     {
+        ConfigureServices = _ => { };
         Database = database;
         Clock = clock;
         this.settings = settings;
     }
 
     public TestDatabase Database { get; }
+
+    /// <summary>Extra services for the next start (e.g. a fault-injecting interceptor).</summary>
+    public Action<IServiceCollection> ConfigureServices { get; set; }
 
     public FakeTimeProvider Clock { get; }
 
@@ -43,12 +47,13 @@ public sealed class TestHost : IAsyncDisposable
 
     public string DataDirectory => Database.DataDirectory;
 
-    public static async Task<TestHost> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null)
+    public static async Task<TestHost> StartAsync(DatabaseProvider provider, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         // A start time with sub-microsecond ticks, so that precision lost by a database shows up in tests.
         var now = DateTimeOffset.UtcNow;
         var start = new DateTimeOffset(now.Ticks - (now.Ticks % TimeSpan.TicksPerSecond) + 1_234_567, TimeSpan.Zero);
         var host = new TestHost(TestDatabase.Create(provider), new FakeTimeProvider(start), new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()));
+        host.ConfigureServices = services ?? host.ConfigureServices;
         try
         {
             return await host.StartAgainAsync();
@@ -181,6 +186,7 @@ public sealed class TestHost : IAsyncDisposable
                 services.AddSingleton<IInitialCredentialsSink>(sink);
                 // Every test seeds 16 accounts; the production hashing cost would dominate the suite's time.
                 services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1_000);
+                host.ConfigureServices(services);
             });
         }
     }

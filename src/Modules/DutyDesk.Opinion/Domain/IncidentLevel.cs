@@ -1,7 +1,7 @@
 namespace DutyDesk.Opinion.Domain;
 
 /// <summary>What grading looks at: an event's figures and whether its words touch the configured lists.</summary>
-internal sealed record CaseFigures(
+public sealed record CaseFigures(
     int Items,
     long Comments,
     long Reposts,
@@ -15,7 +15,7 @@ internal sealed record CaseFigures(
     bool SevereEmergency);
 
 /// <summary>A proposed level and the rule that produced it, in words a duty officer can check.</summary>
-internal sealed record LevelProposal(IncidentLevelCode Level, string Rule);
+public sealed record LevelProposal(IncidentLevelCode Level, string Rule);
 
 /// <summary>
 /// PRODUCT.md 4.2 as a rule: the system proposes, a person confirms. Thresholds come from

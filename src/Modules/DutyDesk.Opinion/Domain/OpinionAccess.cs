@@ -1,5 +1,7 @@
+using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Scope;
+using Microsoft.EntityFrameworkCore;
 
 namespace DutyDesk.Opinion.Domain;
 
@@ -15,6 +17,34 @@ internal static class OpinionAccess
     public static bool Configures(Actor actor, Guid unitId) => Configurers.Any(r => actor.HoldsIn(r, unitId));
 
     public static bool Reports(Actor actor, Guid unitId) => Reporters.Any(r => actor.HoldsIn(r, unitId));
+
+    /// <summary>
+    /// Reporting also goes upward: an information officer of a department (一中德育处) reports what concerns the
+    /// school (第一中学), whose monitoring it belongs to.
+    /// </summary>
+    public static async Task<bool> ReportsAsync(AppDbContext db, Actor actor, Guid unitId, CancellationToken ct)
+    {
+        if (Reports(actor, unitId))
+        {
+            return true;
+        }
+
+        foreach (var start in actor.Roles.Where(r => Reporters.Contains(r.Role)).Select(r => r.UnitId).Distinct())
+        {
+            Guid? current = start;
+            for (var depth = 0; current is { } id && depth < 32; depth++)
+            {
+                if (id == unitId)
+                {
+                    return true;
+                }
+
+                current = await db.Units.Where(u => u.Id == id).Select(u => u.ParentId).FirstOrDefaultAsync(ct);
+            }
+        }
+
+        return false;
+    }
 
     public const string ConfigurersText = "第一责任人、分管领导、领导小组办公室或值班员/监测员";
 

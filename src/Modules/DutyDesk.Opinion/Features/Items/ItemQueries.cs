@@ -117,7 +117,7 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             return Error.NotFound("舆情信息");
         }
 
-        if (!OpinionAccess.Reports(actor, item.UnitId))
+        if (!await OpinionAccess.ReportsAsync(db, actor, item.UnitId, ct))
         {
             await db.AuditDeniedAsync(clock, actor, "更正情感倾向", "Item", id.ToString(), ct);
             return Error.Forbidden($"只有本单位的{OpinionAccess.ReportersText}可以更正情感倾向。");

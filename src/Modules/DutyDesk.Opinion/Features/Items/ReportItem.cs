@@ -49,12 +49,13 @@ internal sealed class ReportItem(IDbContextFactory<AppDbContext> dbFactory, Inge
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (!actor.CanSee(command.UnitId) || !await db.Units.AnyAsync(u => u.Id == command.UnitId, ct))
+        var reports = await db.Units.AnyAsync(u => u.Id == command.UnitId, ct) && await OpinionAccess.ReportsAsync(db, actor, command.UnitId, ct);
+        if (!reports && !actor.CanSee(command.UnitId))
         {
             return Error.NotFound("单位");
         }
 
-        if (!OpinionAccess.Reports(actor, command.UnitId))
+        if (!reports)
         {
             await db.AuditDeniedAsync(clock, actor, "人工报送舆情信息", "Unit", command.UnitId.ToString(), ct);
             return Error.Forbidden($"只有本单位的{OpinionAccess.ReportersText}可以报送舆情信息。");
