@@ -102,6 +102,10 @@ public static class ChineseConverter
 
         private readonly char[] single = new char[65536];
         private readonly byte[] phraseMax = new byte[65536];
+
+        // A bit per hash of a phrase's first two chars. Phrase-starting chars are common in Simplified text (一, 不,
+        // 有 start phrases: 8 % of Weibo chars); this rejects nearly all of them before any phrase lookup.
+        private readonly ulong[] pairBits = new ulong[65536 / 64];
         private readonly Dictionary<char, string> supplementaryValues = [];
         private readonly FrozenDictionary<int, string> supplementaryKeys;
         private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> phrases;
@@ -150,6 +154,8 @@ public static class ChineseConverter
                 // Kept even when key == value: such a phrase (乾隆) is what stops its chars being converted one by one.
                 phraseMap[key] = value;
                 phraseMax[key[0]] = Math.Max(phraseMax[key[0]], (byte)key.Length);
+                var pair = PairHash(key[0], key[1]);
+                pairBits[pair >> 6] |= 1UL << pair;
                 if (single[key[0]] == 0)
                 {
                     single[key[0]] = PhraseStartOnly;
@@ -170,7 +176,8 @@ public static class ChineseConverter
             while (i < text.Length)
             {
                 // The table has 65,536 entries, so any char indexes it.
-                if (Unsafe.Add(ref table, text[i]) == 0)
+                var mapped = Unsafe.Add(ref table, text[i]);
+                if (mapped == 0 || (mapped == PhraseStartOnly && !MayStartPhrase(text, i)))
                 {
                     i++;
                     continue;
@@ -196,7 +203,8 @@ public static class ChineseConverter
             while (i < text.Length)
             {
                 var c = text[i];
-                if (Unsafe.Add(ref table, c) == 0)
+                var mapped = Unsafe.Add(ref table, c);
+                if (mapped == 0 || (mapped == PhraseStartOnly && !MayStartPhrase(text, i)))
                 {
                     destination[written++] = c;
                     i++;
@@ -227,7 +235,7 @@ public static class ChineseConverter
         private bool Step(ReadOnlySpan<char> text, int i, out int consumed, out ReadOnlySpan<char> replacement)
         {
             var c = text[i];
-            int longest = phraseMax[c];
+            var longest = MayStartPhrase(text, i) ? phraseMax[c] : 0;
             for (var length = Math.Min(longest, text.Length - i); length >= 2; length--)
             {
                 var candidate = text.Slice(i, length);
@@ -273,6 +281,21 @@ public static class ChineseConverter
                     replacement = new ReadOnlySpan<char>(in single[c]);
                     return true;
             }
+        }
+
+        private static int PairHash(char first, char second) => (first ^ (second * 40503)) & 0xFFFF;
+
+        /// <summary>False when no phrase starts with the two chars at <paramref name="i"/> (true may be a false alarm).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private bool MayStartPhrase(ReadOnlySpan<char> text, int i)
+        {
+            if (i + 1 >= text.Length)
+            {
+                return false;
+            }
+
+            var pair = PairHash(text[i], text[i + 1]);
+            return (pairBits[pair >> 6] & (1UL << pair)) != 0;
         }
 
         private static List<(string Key, string Value)> Read(string resource)
