@@ -1,11 +1,12 @@
 using System.Text;
+using DutyDesk.Text.Conversion;
 
 namespace DutyDesk.Text;
 
 /// <summary>
 /// Normalises text typed by people and found online: Unicode NFKC (full-width Latin letters,
 /// digits and the ideographic space become their ordinary forms), control characters dropped,
-/// runs of white space collapsed.
+/// runs of white space collapsed; for matching also Traditional Chinese folded to Simplified.
 /// </summary>
 public static class TextNormalizer
 {
@@ -47,4 +48,10 @@ public static class TextNormalizer
 
     /// <summary>For comparing: <see cref="Clean"/> and case-folded, so "ＡＢＣ" and "abc" are the same key.</summary>
     public static string Key(string? text) => Clean(text).ToLowerInvariant();
+
+    /// <summary>
+    /// For monitoring: <see cref="Key"/> and then Traditional → Simplified (<see cref="ChineseConverter.ToSimplified"/>),
+    /// so 臺灣 in a post and 台湾 in a keyword meet. Keywords and texts must both be folded; names keep <see cref="Key"/>.
+    /// </summary>
+    public static string Fold(string? text) => ChineseConverter.ToSimplified(Key(text));
 }

@@ -48,6 +48,20 @@ public sealed class TextCommandLineTests
         Assert.Contains("\"normalized\":\"第一行 第二行\"", lines[0], StringComparison.Ordinal); // one text, its line break kept as a space
     }
 
+    [Fact]
+    public async Task Analyze_TraditionalPost_MatchesSimplifiedKeywordAndNormalisedIsSimplified()
+    {
+        var schemes = await WriteAsync("""[{"id":"学校舆情","subjects":["第一中学"],"events":["头发"]}]""");
+        var output = new StringWriter();
+
+        var exit = await TextAnalyzer.RunAsync(new StringReader("第一中學強制學生剪頭髮\n第一中学强制学生剪头发\n"), output, new StringWriter(), schemes);
+
+        Assert.Equal(0, exit);
+        var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.All(lines, line => Assert.Equal(["学校舆情"], line.GetProperty("schemes").EnumerateArray().Select(e => e.GetString())));
+        Assert.All(lines, line => Assert.Equal("第一中学强制学生剪头发", line.GetProperty("normalized").GetString()));
+    }
+
     [Theory]
     [InlineData("""[{"id":"坏","expression":"食堂 AND (好吃"}]""", "方案“坏”有误", "右括号")]
     [InlineData("""[{"id":"空"}]""", "方案“空”有误", "主体词")]

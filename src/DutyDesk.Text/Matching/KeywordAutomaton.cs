@@ -5,7 +5,8 @@ namespace DutyDesk.Text.Matching;
 
 /// <summary>
 /// Aho-Corasick automaton over UTF-16 chars that finds many keywords in one pass. Keywords are normalised with
-/// <see cref="TextNormalizer.Key"/>; the text to scan must already be normalised the same way.
+/// <see cref="TextNormalizer.Fold"/> (so Traditional keywords work too); the text to scan must already be normalised
+/// the same way.
 /// </summary>
 /// <remarks>
 /// Layout, chosen for scan speed: every char maps through a 65,536-entry table to a class (0 = in no keyword), and the
@@ -44,7 +45,7 @@ public sealed class KeywordAutomaton
         keywordLength = new int[keywords.Count];
         for (var i = 0; i < keywords.Count; i++)
         {
-            var key = TextNormalizer.Key(keywords[i]);
+            var key = TextNormalizer.Fold(keywords[i]);
             if (key.Length == 0)
             {
                 throw new ArgumentException($"第 {i + 1} 个关键词规范化后为空。", nameof(keywords));

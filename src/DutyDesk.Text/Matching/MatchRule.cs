@@ -24,7 +24,7 @@ public sealed record NearNode(string Left, string Right, int Distance) : RuleNod
 
 /// <summary>
 /// A monitoring scheme's rule: either the group form (主体词 / 地域词 / 事件词 / 排除词) or a boolean expression
-/// parsed by <see cref="RuleParser"/>. Words are normalised with <see cref="TextNormalizer.Key"/>.
+/// parsed by <see cref="RuleParser"/>. Words are normalised with <see cref="TextNormalizer.Fold"/>.
 /// </summary>
 public sealed class MatchRule
 {
@@ -81,7 +81,7 @@ public sealed class MatchRule
     private static RuleNode? AnyOf(IEnumerable<string> words)
     {
         RuleNode? node = null;
-        foreach (var word in words.Select(TextNormalizer.Key).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
+        foreach (var word in words.Select(TextNormalizer.Fold).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal))
         {
             node = node is null ? new WordNode(word) : new OrNode(node, new WordNode(word));
         }

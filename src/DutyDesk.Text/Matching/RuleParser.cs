@@ -118,7 +118,7 @@ public static class RuleParser
                     throw new RuleSyntaxException(position, $"第 {position} 个字符处的引号没有闭合。");
                 }
 
-                var phrase = TextNormalizer.Key(s[(i + 1)..close]);
+                var phrase = TextNormalizer.Fold(s[(i + 1)..close]);
                 if (phrase.Length == 0)
                 {
                     throw new RuleSyntaxException(position, $"第 {position} 个字符处的引号内没有内容。");
@@ -182,7 +182,7 @@ public static class RuleParser
             return new Token(Kind.Near, position, word, n);
         }
 
-        var key = TextNormalizer.Key(word);
+        var key = TextNormalizer.Fold(word);
         if (key.Length == 0)
         {
             throw new RuleSyntaxException(position, $"第 {position} 个字符处的词规范化后为空。");

@@ -81,7 +81,7 @@ public sealed class SchemeMatcher
     /// <summary>A result to reuse with <see cref="Match(ReadOnlySpan{char}, SchemeMatchResult)"/>.</summary>
     public SchemeMatchResult CreateResult() => new(automaton.KeywordCount, rules.Length, automaton.KeywordLength);
 
-    /// <summary>Matches already-normalised text (<see cref="TextNormalizer.Key"/>).</summary>
+    /// <summary>Matches already-normalised text (<see cref="TextNormalizer.Fold"/>).</summary>
     public SchemeMatchResult Match(ReadOnlySpan<char> normalizedText)
     {
         var result = CreateResult();

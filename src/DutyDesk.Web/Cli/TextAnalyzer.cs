@@ -51,7 +51,7 @@ internal static class TextAnalyzer
         var sentiment = SentimentAnalyzer.Default;
         for (var i = 0; i < texts.Count; i++)
         {
-            var normalized = TextNormalizer.Key(texts[i]);
+            var normalized = TextNormalizer.Fold(texts[i]);
             var feeling = sentiment.Analyze(texts[i]);
             var group = duplicates.Add(i + 1, texts[i]);
             var matched = matcher?.Match(normalized);

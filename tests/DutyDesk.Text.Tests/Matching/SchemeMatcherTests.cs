@@ -29,6 +29,18 @@ public sealed class SchemeMatcherTests
         Assert.Equal(expected, new SchemeMatcher([rule]).Match(text).SchemeIds.Count == 1);
     }
 
+    [Theory]
+    [InlineData("臺灣", "台湾大学宿舍")]
+    [InlineData("台湾", "臺灣大學宿舍")]
+    [InlineData("\"臺灣大學\" AND 宿舍", "台湾大学宿舍")]
+    [InlineData("台湾 NEAR/2 宿舍", "臺灣大學宿舍")]
+    public void Match_TraditionalOnEitherSide_FoldedToSimplifiedAndMatches(string expression, string text)
+        => Assert.Single(new SchemeMatcher([MatchRule.Parse(expression)]).Match(TextNormalizer.Fold(text)).SchemeIds);
+
+    [Fact]
+    public void Match_TraditionalGroupWord_FoldedToSimplified()
+        => Assert.Single(new SchemeMatcher([MatchRule.FromGroups(["學校"], events: ["頭髮"])]).Match(TextNormalizer.Fold("学校规定头发长度")).SchemeIds);
+
     [Fact]
     public void FromGroups_NoSubject_Throws()
         => Assert.Throws<ArgumentException>(() => MatchRule.FromGroups([" ", ""], ["武汉"]));
