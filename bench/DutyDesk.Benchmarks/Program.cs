@@ -23,7 +23,15 @@ using Microsoft.Extensions.Logging;
 //  4. obligation planning: a round that creates the occurrences' tasks vs. the steady round every
 //     node repeats every few minutes (nothing new to create), over many obligations.
 // Usage: dotnet run -c Release --project bench/DutyDesk.Benchmarks [-- --tasks 100000 --appends 2000 --obligations 3500]
+//        dotnet run -c Release --project bench/DutyDesk.Benchmarks -- ingest [--batch 500]   (IngestBenchmark.cs)
 // PostgreSQL is measured too when DUTYDESK_TEST_POSTGRES is set (scripts/start-postgres.sh).
+if (args.Contains("ingest"))
+{
+    // The 舆情 pipeline end to end: dotnet run -c Release --project bench/DutyDesk.Benchmarks -- ingest
+    await IngestBenchmark.RunAsync(Arg("--batch", 500));
+    return;
+}
+
 var tasks = Arg("--tasks", 100_000);
 var appends = Arg("--appends", 2_000);
 var obligations = Arg("--obligations", 3_500); // 500 units × the 7 defaults

@@ -181,4 +181,21 @@ public sealed class IngestPipelineTests
         var item = await db.Set<Item>().SingleAsync();
         Assert.Equal(("百度贴吧", await host.UserIdAsync("yz.moral"), "tieba.baidu.com"), (item.SeenWhere, item.ReportedById, item.Site));
     }
+
+    [Theory]
+    [BothProviders]
+    public async Task Ingest_TraditionalPost_MatchesSimplifiedSchemeAndKeepsOriginal(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var source = await SourceAsync(host);
+        await SchemeAsync(host, "一中", "第一中学", events: "食堂");
+
+        var outcome = await host.Get<IngestPipeline>().IngestAsync(source, [Post("第一中學食堂飯菜裏有異物，學校沒有回應", id: "tw-1")]);
+
+        Assert.Equal(1, outcome.Matched);
+        await using var db = await host.DbAsync();
+        var item = await db.Set<Item>().SingleAsync();
+        Assert.Equal("第一中學食堂飯菜裏有異物，學校沒有回應", item.Text);
+        Assert.Contains("第一中学食堂饭菜", item.Folded, StringComparison.Ordinal);
+    }
 }

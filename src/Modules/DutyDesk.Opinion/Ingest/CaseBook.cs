@@ -17,8 +17,8 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
     private readonly HashSet<Guid> touched = [];
     private readonly Dictionary<Guid, Guid?> caseOfItem = [];
     private readonly Dictionary<Guid, HashSet<string>> newSites = [];
-    private readonly string[] keyAreaWords = options.Grading.KeyAreaWords.Select(TextNormalizer.Key).Where(w => w.Length > 0).ToArray();
-    private readonly string[] severeWords = options.Grading.SevereWords.Select(TextNormalizer.Key).Where(w => w.Length > 0).ToArray();
+    private readonly string[] keyAreaWords = options.Grading.KeyAreaWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
+    private readonly string[] severeWords = options.Grading.SevereWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
 
     private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
 

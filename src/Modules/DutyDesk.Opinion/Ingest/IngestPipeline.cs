@@ -137,8 +137,8 @@ internal sealed class IngestPipeline(
             return null;
         }
 
-        var foldedTitle = TextNormalizer.Key(title);
-        var folded = Truncate(title.Length == 0 ? TextNormalizer.Key(text) : text.Length == 0 ? foldedTitle : foldedTitle + "\n" + TextNormalizer.Key(text), Item.TextMaxLength + Item.TitleMaxLength + 1);
+        var foldedTitle = TextNormalizer.Fold(title);
+        var folded = Truncate(title.Length == 0 ? TextNormalizer.Fold(text) : text.Length == 0 ? foldedTitle : foldedTitle + "\n" + TextNormalizer.Fold(text), Item.TextMaxLength + Item.TitleMaxLength + 1);
         var url = Truncate((incoming.Url ?? "").Trim(), Item.UrlMaxLength);
         var published = incoming.PublishedAt?.UtcDateTime;
         var feeling = SentimentAnalyzer.Default.Analyze(folded);

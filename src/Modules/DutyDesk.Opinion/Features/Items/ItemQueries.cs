@@ -76,7 +76,7 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             query = query.Where(i => i.PostedAt < to);
         }
 
-        foreach (var word in (filter.Words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Key).Where(w => w.Length > 0).Take(5))
+        foreach (var word in (filter.Words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Fold).Where(w => w.Length > 0).Take(5))
         {
             query = query.Where(i => i.Folded.Contains(word));
         }

@@ -140,7 +140,7 @@ internal sealed class ManageSchemes(IDbContextFactory<AppDbContext> dbFactory, T
             return Error.Validation("text", "“试匹配文本”为空：请粘贴一段要试的文字。");
         }
 
-        var folded = TextNormalizer.Key(text);
+        var folded = TextNormalizer.Fold(text);
         var matcher = new SchemeMatcher([compiled.Value]);
         var result = matcher.Match(folded);
         var words = result.Highlights.Select(h => matcher.Automaton.Keyword(h.KeywordId)).Distinct(StringComparer.Ordinal).ToList();
@@ -176,7 +176,7 @@ internal sealed class ManageSchemes(IDbContextFactory<AppDbContext> dbFactory, T
         var latest = new List<PreviewItem>();
         foreach (var item in items.Where(i => sources is null || sources.Contains(i.SourceId)))
         {
-            var text = command.TitleOnly ? TextNormalizer.Key(item.Title) : item.Folded;
+            var text = command.TitleOnly ? TextNormalizer.Fold(item.Title) : item.Folded;
             matcher.Match(text, result);
             if (result.SchemeIds.Count == 0)
             {
@@ -229,7 +229,7 @@ internal sealed class ManageSchemes(IDbContextFactory<AppDbContext> dbFactory, T
             }
         }
 
-        if (MonitoringScheme.Words(command.Subjects).All(w => TextNormalizer.Key(w).Length == 0))
+        if (MonitoringScheme.Words(command.Subjects).All(w => TextNormalizer.Fold(w).Length == 0))
         {
             return Error.Validation("subjects", "“主体词”至少需要一个：如单位名称、网站名称、服务名称或领导职务。");
         }
