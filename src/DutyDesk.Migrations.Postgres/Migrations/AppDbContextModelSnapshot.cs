@@ -427,6 +427,36 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.ToTable("op_sources", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("AccuracyAfter")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("AccuracyBefore")
+                        .HasColumnType("double precision");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(16777216)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("TrainedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_sentiment_models", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2018,6 +2048,15 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()

@@ -422,6 +422,36 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("op_sources", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("AccuracyAfter")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("AccuracyBefore")
+                        .HasColumnType("REAL");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(16777216)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Examples")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrainedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_sentiment_models", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2009,6 +2039,15 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()

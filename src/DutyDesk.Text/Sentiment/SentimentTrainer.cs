@@ -92,6 +92,87 @@ public static class SentimentTrainer
         return new SentimentModel(kept, (float)bias, (float)lexiconWeight, options.NeutralThreshold);
     }
 
+    /// <summary>
+    /// Adapts <paramref name="start"/> to a unit's own corrected examples: training begins at its weights, and L2 pulls
+    /// towards them rather than towards zero, so a few dozen corrections shift the model where they disagree with it
+    /// without forgetting what it learned elsewhere. New n-grams of the examples (seen once is enough) may join.
+    /// </summary>
+    public static SentimentModel Adapt(SentimentModel start, IEnumerable<(string Text, bool Positive)> examples, SentimentTrainingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        ArgumentNullException.ThrowIfNull(examples);
+        options ??= new SentimentTrainingOptions { Epochs = 20, LearningRate = 0.1, L2 = 1e-3 };
+        var texts = examples.Select(e => (Text: SentimentFeaturizer.Normalize(e.Text), e.Positive)).ToList();
+        if (texts.Count == 0)
+        {
+            throw new ArgumentException("Adapting needs at least one example.", nameof(examples));
+        }
+
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var f = 0; f < start.FeatureCount; f++)
+        {
+            vocabulary.Add(start.Gram(f), f);
+        }
+
+        foreach (var gram in BuildVocabulary(texts, 1).Keys.Where(g => !vocabulary.ContainsKey(g)).Order(StringComparer.Ordinal))
+        {
+            vocabulary.Add(gram, vocabulary.Count);
+        }
+
+        var prior = new double[vocabulary.Count];
+        for (var f = 0; f < start.FeatureCount; f++)
+        {
+            prior[f] = start.Weight(f);
+        }
+
+        var rows = texts.Select(t => Vectorize(t.Text, t.Positive, vocabulary)).ToArray();
+        var weights = (double[])prior.Clone();
+        var squares = new double[vocabulary.Count];
+        double bias = start.Bias, biasSquares = 0, lexiconWeight = start.LexiconWeight, lexiconSquares = 0;
+        const double Epsilon = 1e-8;
+        var order = Enumerable.Range(0, rows.Length).ToArray();
+        var random = new Random(options.Seed);
+        for (var epoch = 0; epoch < options.Epochs; epoch++)
+        {
+            random.Shuffle(order);
+            foreach (var r in order)
+            {
+                var row = rows[r];
+                var z = bias + (lexiconWeight * row.Lexicon);
+                for (var k = 0; k < row.Features.Length; k++)
+                {
+                    z += weights[row.Features[k]] * row.Values[k];
+                }
+
+                var gradient = Sigmoid(z) - (row.Positive ? 1.0 : 0.0);
+                for (var k = 0; k < row.Features.Length; k++)
+                {
+                    var j = row.Features[k];
+                    var g = (gradient * row.Values[k]) + (options.L2 * (weights[j] - prior[j]));
+                    squares[j] += g * g;
+                    weights[j] -= options.LearningRate * g / Math.Sqrt(squares[j] + Epsilon);
+                }
+
+                biasSquares += gradient * gradient;
+                bias -= options.LearningRate * gradient / Math.Sqrt(biasSquares + Epsilon);
+                var gl = gradient * row.Lexicon;
+                lexiconSquares += gl * gl;
+                lexiconWeight -= options.LearningRate * gl / Math.Sqrt(lexiconSquares + Epsilon);
+            }
+        }
+
+        var kept = new List<(string, float)>();
+        foreach (var (gram, j) in vocabulary)
+        {
+            if (j < start.FeatureCount || Math.Abs(weights[j]) >= options.PruneBelow)
+            {
+                kept.Add((gram, (float)weights[j]));
+            }
+        }
+
+        return new SentimentModel(kept, (float)bias, (float)lexiconWeight, start.NeutralThreshold);
+    }
+
     internal static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));
 
     private static Dictionary<string, int> BuildVocabulary(List<(string Text, bool Positive)> texts, int minCount)

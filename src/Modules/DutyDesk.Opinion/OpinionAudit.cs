@@ -12,6 +12,8 @@ internal static class OpinionAudit
     public const string ItemImport = "opinion.item.import";
     public const string ItemPush = "opinion.item.push";
     public const string ItemSentiment = "opinion.item.sentiment";
+    public const string SentimentRetrain = "opinion.sentiment.retrain";
+    public const string SentimentReset = "opinion.sentiment.reset";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -24,5 +26,7 @@ internal static class OpinionAudit
         [ItemImport] = "导入舆情信息",
         [ItemPush] = "接收推送的舆情信息",
         [ItemSentiment] = "更正情感倾向",
+        [SentimentRetrain] = "再训练本单位情感模型",
+        [SentimentReset] = "恢复默认情感模型",
     };
 }

@@ -1,6 +1,7 @@
 using DutyDesk.Opinion.Features.Cases;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
+using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Opinion.Features.Sources;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform;
@@ -30,13 +31,15 @@ public static class OpinionModule
         services.AddTransient<ReportItem>();
         services.AddTransient<ItemQueries>();
         services.AddTransient<CaseQueries>();
+        services.AddSingleton<UnitSentiment>();
+        services.AddTransient<RetrainSentiment>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapOpinion(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
-        api.MapSchemes().MapSources().MapItems();
+        api.MapSchemes().MapSources().MapItems().MapSentimentModel();
         return app;
     }
 }

@@ -120,3 +120,14 @@ internal sealed class OpinionCaseConfiguration : IEntityTypeConfiguration<Opinio
         b.HasOne<MonitoringScheme>().WithMany().HasForeignKey(x => x.SchemeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class UnitSentimentModelConfiguration : IEntityTypeConfiguration<UnitSentimentModel>
+{
+    public void Configure(EntityTypeBuilder<UnitSentimentModel> b)
+    {
+        b.ToTable("op_sentiment_models");
+        b.HasKey(x => x.UnitId);
+        b.Property(x => x.Data).HasMaxLength(16 * 1024 * 1024);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Platform.Data;
 using DutyDesk.Text;
 using DutyDesk.Text.Sentiment;
@@ -17,7 +18,8 @@ namespace DutyDesk.Opinion.Ingest;
 /// and nothing is lost or stored twice. A source's polling state is saved by its caller only after the batch.
 /// </remarks>
 internal sealed class IngestPipeline(
-    IDbContextFactory<AppDbContext> dbFactory, CompiledSchemes schemes, DuplicateMemory duplicates, IOptions<OpinionOptions> options, TimeProvider clock)
+    IDbContextFactory<AppDbContext> dbFactory, CompiledSchemes schemes, DuplicateMemory duplicates, UnitSentiment sentiments, IOptions<OpinionOptions> options,
+    TimeProvider clock)
 {
     public async Task<IngestOutcome> IngestAsync(Guid sourceId, IReadOnlyList<IncomingItem> incoming, CancellationToken ct = default)
     {
@@ -54,10 +56,11 @@ internal sealed class IngestPipeline(
         var rejected = new List<IngestRejection>();
         var prepared = new List<(IncomingItem In, Item Item, string FoldedTitle)>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var sentiment = await sentiments.ForUnitAsync(db, source.UnitId, ct);
         var duplicatesInBatch = 0;
         for (var i = 0; i < batch.Count; i++)
         {
-            if (Prepare(source, batch[i], now) is not { } item)
+            if (Prepare(source, batch[i], now, sentiment) is not { } item)
             {
                 rejected.Add(new IngestRejection(offset + i + 1, "标题和正文都为空"));
                 continue;
@@ -128,7 +131,7 @@ internal sealed class IngestPipeline(
         return new IngestOutcome(fresh.Count, outcomeDuplicates, matched, rejected, fresh.Select(f => f.Item.Id).ToList());
     }
 
-    private static (IncomingItem In, Item Item, string FoldedTitle)? Prepare(Source source, IncomingItem incoming, DateTime now)
+    private static (IncomingItem In, Item Item, string FoldedTitle)? Prepare(Source source, IncomingItem incoming, DateTime now, SentimentAnalyzer sentiment)
     {
         var title = Truncate(TextNormalizer.Clean(incoming.Title), Item.TitleMaxLength);
         var text = Truncate((incoming.Text ?? "").Trim(), Item.TextMaxLength);
@@ -141,7 +144,7 @@ internal sealed class IngestPipeline(
         var folded = Truncate(title.Length == 0 ? TextNormalizer.Fold(text) : text.Length == 0 ? foldedTitle : foldedTitle + "\n" + TextNormalizer.Fold(text), Item.TextMaxLength + Item.TitleMaxLength + 1);
         var url = Truncate((incoming.Url ?? "").Trim(), Item.UrlMaxLength);
         var published = incoming.PublishedAt?.UtcDateTime;
-        var feeling = SentimentAnalyzer.Default.Analyze(folded);
+        var feeling = sentiment.Analyze(folded);
         var item = new Item
         {
             Id = Guid.CreateVersion7(),
