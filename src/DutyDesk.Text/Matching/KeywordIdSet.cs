@@ -13,9 +13,10 @@ public sealed class KeywordIdSet
     internal readonly int[] KeywordStamp;
     internal int Generation;
 
-    internal KeywordIdSet(int stateCount, int keywordCount)
+    // One state stamp per slot of the automaton's output lists (a state is stamped at the start of its list).
+    internal KeywordIdSet(int outputSlots, int keywordCount)
     {
-        StateStamp = new int[stateCount];
+        StateStamp = new int[outputSlots];
         KeywordStamp = new int[keywordCount];
     }
 
