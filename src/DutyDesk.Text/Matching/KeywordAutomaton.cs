@@ -342,7 +342,7 @@ public sealed class KeywordAutomaton
 
         into.Reset();
         var sink = new IdSetSink(into);
-        Walk(text, ref sink, into.StateStamp, into.Generation);
+        Walk(text, ref sink, into, into.Generation);
     }
 
     /// <summary>The ids of the keywords that occur, ascending.</summary>
@@ -362,12 +362,12 @@ public sealed class KeywordAutomaton
     // output states are appended to a buffer whose index advances by 0 or 1 — a branch on "has output" would be
     // mispredicted at nearly every third char of a post with 10,000 keywords. The buffered states are then reported
     // half by half, so in order of end.
-    private void Walk<TSink>(ReadOnlySpan<char> text, ref TSink sink, int[]? stamps, int generation)
+    private void Walk<TSink>(ReadOnlySpan<char> text, ref TSink sink, KeywordIdSet? distinct, int generation)
         where TSink : IKeywordHitSink, allows ref struct
     {
         if (slowBase != int.MaxValue || overlap > MaxLane / 4)
         {
-            WalkStreaming(text, ref sink, stamps, generation);
+            WalkStreaming(text, ref sink, distinct, generation);
             return;
         }
 
@@ -382,7 +382,15 @@ public sealed class KeywordAutomaton
             if (remaining < (2 * overlap) + MinPairedLength)
             {
                 var count = WalkLane(text.Slice(from, remaining), events);
-                Report(events.AsSpan(0, count), from, reported, ref sink, stamps, generation);
+                if (distinct is null)
+                {
+                    Report(events.AsSpan(0, count), from, reported, ref sink);
+                }
+                else
+                {
+                    ReportDistinct(events.AsSpan(0, count), from, reported, distinct);
+                }
+
                 break;
             }
 
@@ -391,8 +399,17 @@ public sealed class KeywordAutomaton
             var step = Math.Min(MaxLane - overlap, (remaining - overlap) / 2);
             var lane = step == MaxLane - overlap ? MaxLane : remaining - step;
             var (first, second) = WalkPair(text.Slice(from, step + lane), lane, step, events);
-            Report(events.AsSpan(0, first), from, reported, ref sink, stamps, generation);
-            Report(events.AsSpan(MaxLane, second), from + step, from + lane, ref sink, stamps, generation);
+            if (distinct is null)
+            {
+                Report(events.AsSpan(0, first), from, reported, ref sink);
+                Report(events.AsSpan(MaxLane, second), from + step, from + lane, ref sink);
+            }
+            else
+            {
+                ReportDistinct(events.AsSpan(0, first), from, reported, distinct);
+                ReportDistinct(events.AsSpan(MaxLane, second), from + step, from + lane, distinct);
+            }
+
             reported = from + step + lane;
         }
 
@@ -400,7 +417,7 @@ public sealed class KeywordAutomaton
     }
 
     // Automata past their budget and those with very long keywords: the plain walk with failure links where needed.
-    private void WalkStreaming<TSink>(ReadOnlySpan<char> text, ref TSink sink, int[]? stamps, int generation)
+    private void WalkStreaming<TSink>(ReadOnlySpan<char> text, ref TSink sink, KeywordIdSet? distinct, int generation)
         where TSink : IKeywordHitSink, allows ref struct
     {
         var state = rootBase;
@@ -412,7 +429,7 @@ public sealed class KeywordAutomaton
             last = rootRow[cls];
             if (state >= outputBase && (state < slowBase || (uint)slots[state] != InfoSlot))
             {
-                Visit(state, i + 1, ref sink, stamps, generation);
+                Visit(state, i + 1, ref sink, distinct, generation);
             }
         }
     }
@@ -501,7 +518,7 @@ public sealed class KeywordAutomaton
     }
 
     // Reports the recorded output states that end after `after` (earlier ends belong to the previous lane).
-    private void Report<TSink>(scoped ReadOnlySpan<ulong> events, int offset, int after, ref TSink sink, int[]? stamps, int generation)
+    private void Report<TSink>(scoped ReadOnlySpan<ulong> events, int offset, int after, ref TSink sink)
         where TSink : IKeywordHitSink, allows ref struct
     {
         foreach (var e in events)
@@ -509,27 +526,61 @@ public sealed class KeywordAutomaton
             var end = offset + (int)(uint)e;
             if (end > after)
             {
-                Visit((int)(e >> 32), end, ref sink, stamps, generation);
+                Visit((int)(e >> 32), end, ref sink, null, 0);
             }
         }
     }
 
+    // As Report, into a distinct set, without data-dependent branches: whether a state was seen before and whether a
+    // keyword is new are each right or wrong about as often as a coin, so both become arithmetic. A seen state's list
+    // counts as empty; an id is always written and the count advances only if it is new.
+    private void ReportDistinct(ReadOnlySpan<ulong> events, int offset, int after, KeywordIdSet into)
+    {
+        var generation = into.Generation;
+        var stateStamps = into.StateStamp;
+        var keywordStamps = into.KeywordStamp;
+        var items = into.Items;
+        var count = into.ItemCount;
+        foreach (var e in events)
+        {
+            if (offset + (int)(uint)e <= after)
+            {
+                continue;
+            }
+
+            var info = slots[(int)(e >> 32)];
+            var start = (int)(info >> 32);
+            var fresh = (stateStamps[start] ^ generation) != 0 ? 1 : 0;
+            stateStamps[start] = generation;
+            var stop = start + ((int)((uint)info & ~InfoSlot) & -fresh);
+            for (var k = start; k < stop; k++)
+            {
+                var id = outputIds[k];
+                items[count] = id;
+                count += (int)((uint)(keywordStamps[id] ^ generation) | (uint)-(keywordStamps[id] ^ generation)) >>> 31;
+                keywordStamps[id] = generation;
+            }
+        }
+
+        into.ItemCount = count;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private void Visit<TSink>(int state, int end, ref TSink sink, int[]? stamps, int generation)
+    private void Visit<TSink>(int state, int end, ref TSink sink, KeywordIdSet? distinct, int generation)
         where TSink : IKeywordHitSink, allows ref struct
     {
         // The state's own slot holds its output list: no lookup by state id.
         var info = slots[state];
         var start = (int)(info >> 32);
-        if (stamps is not null)
+        if (distinct is not null)
         {
             // Stamped by the list's start, unique per output state.
-            if (stamps[start] == generation)
+            if (distinct.StateStamp[start] == generation)
             {
                 return;
             }
 
-            stamps[start] = generation;
+            distinct.StateStamp[start] = generation;
         }
 
         var stop = start + (int)((uint)info & ~InfoSlot);
@@ -688,9 +739,17 @@ public sealed class KeywordAutomaton
         return bases;
     }
 
+    // Used by the plain walk only; the lanes add to the set in ReportDistinct.
     private readonly struct IdSetSink(KeywordIdSet into) : IKeywordHitSink
     {
-        public void OnHit(int keywordId, int end) => into.Add(keywordId);
+        public void OnHit(int keywordId, int end)
+        {
+            if (into.KeywordStamp[keywordId] != into.Generation)
+            {
+                into.KeywordStamp[keywordId] = into.Generation;
+                into.Items[into.ItemCount++] = keywordId;
+            }
+        }
     }
 
     private struct ListSink(List<KeywordHit> hits, int[] lengths) : IKeywordHitSink
