@@ -362,6 +362,7 @@ public sealed class KeywordAutomaton
     // output states are appended to a buffer whose index advances by 0 or 1 — a branch on "has output" would be
     // mispredicted at nearly every third char of a post with 10,000 keywords. The buffered states are then reported
     // half by half, so in order of end.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Walk<TSink>(ReadOnlySpan<char> text, ref TSink sink, KeywordIdSet? distinct, int generation)
         where TSink : IKeywordHitSink, allows ref struct
     {
@@ -447,6 +448,7 @@ public sealed class KeywordAutomaton
     }
 
     // Walks one lane from the root; records (state, end within the lane) for every output state. Returns the count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int WalkLane(ReadOnlySpan<char> lane, ulong[] events)
     {
         ref var slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
@@ -472,6 +474,7 @@ public sealed class KeywordAutomaton
     // Two lanes of `lane` chars, `step` apart, in lockstep: two independent dependency chains for the out-of-order
     // core. The second lane's events go from index MaxLane. (Four lanes measured no faster: the JIT then spills the
     // chains' temporaries to the stack.)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int First, int Second) WalkPair(ReadOnlySpan<char> piece, int lane, int step, ulong[] events)
     {
         ref var slot0 = ref MemoryMarshal.GetArrayDataReference(slots);
@@ -518,6 +521,7 @@ public sealed class KeywordAutomaton
     }
 
     // Reports the recorded output states that end after `after` (earlier ends belong to the previous lane).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Report<TSink>(scoped ReadOnlySpan<ulong> events, int offset, int after, ref TSink sink)
         where TSink : IKeywordHitSink, allows ref struct
     {
@@ -534,6 +538,7 @@ public sealed class KeywordAutomaton
     // As Report, into a distinct set, without data-dependent branches: whether a state was seen before and whether a
     // keyword is new are each right or wrong about as often as a coin, so both become arithmetic. A seen state's list
     // counts as empty; an id is always written and the count advances only if it is new.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ReportDistinct(ReadOnlySpan<ulong> events, int offset, int after, KeywordIdSet into)
     {
         var generation = into.Generation;
