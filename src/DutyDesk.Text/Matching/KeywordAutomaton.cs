@@ -305,7 +305,10 @@ public sealed class KeywordAutomaton
     /// <summary>Length in chars of the normalised keyword, to turn a hit's end into its start.</summary>
     public int KeywordLength(int keywordId) => keywordLength[keywordId];
 
-    /// <summary>Reports every occurrence (overlapping ones too) to <paramref name="sink"/>, without allocating.</summary>
+    /// <summary>
+    /// Reports every occurrence (overlapping ones too) to <paramref name="sink"/>, in order of end; allocates only an
+    /// 8 KB buffer on a thread's first scan.
+    /// </summary>
     public void Scan<TSink>(ReadOnlySpan<char> text, ref TSink sink)
         where TSink : IKeywordHitSink, allows ref struct
     {
