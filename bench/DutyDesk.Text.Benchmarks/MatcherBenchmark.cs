@@ -10,8 +10,9 @@ namespace DutyDesk.Text.Benchmarks;
 /// <summary>
 /// Keyword and scheme matching on the Weibo posts: the Aho-Corasick automaton against .NET's
 /// SearchValues&lt;string&gt; (IndexOfAny in a loop) and against string.Contains per keyword, single thread.
-/// Options: --passes n (timed passes per measure, best is reported; default 5), --dense-kb n (budget for dense
-/// transition rows), --contains-stride n (for 10,000
+/// Options: --passes n (timed passes per measure, best is reported; default 5), --dense-kb n (budget for resolved
+/// transitions), --keywords n (only this keyword count: 100, 1000 or 10000), --automaton-only (skip the baselines and
+/// the scheme matcher, for profiling), --contains-stride n (for 10,000
 /// keywords Contains runs on every n-th post and is extrapolated; default 10).
 /// </summary>
 internal sealed class MatcherBenchmark : ITextBenchmark
@@ -25,6 +26,9 @@ internal sealed class MatcherBenchmark : ITextBenchmark
         var passes = Option(args, "--passes", 5);
         var stride = Option(args, "--contains-stride", 10);
         var denseKb = Option(args, "--dense-kb", (int)(KeywordAutomaton.DefaultMaxDenseBytes / 1024));
+        var only = Option(args, "--keywords", 0);
+        int[] sizes = only > 0 ? [only] : [100, 1_000, 10_000];
+        var automatonOnly = args.Contains("--automaton-only");
         var posts = new List<string>();
         foreach (var file in new[] { "weibo-2020-02-01.csv", "weibo-2020-02-10.csv" })
         {
@@ -38,7 +42,7 @@ internal sealed class MatcherBenchmark : ITextBenchmark
 
         var all = DrawKeywords(corpus, 10_000, absent: 1_000, seed: 42);
         var failures = 0;
-        foreach (var n in new[] { 100, 1_000, 10_000 })
+        foreach (var n in sizes)
         {
             var drawn = all.Take(n).ToArray();
             Console.WriteLine();
@@ -49,7 +53,7 @@ internal sealed class MatcherBenchmark : ITextBenchmark
 
             // The baselines search for the keywords as the automaton normalised them (TextNormalizer.Fold).
             var keywords = Enumerable.Range(0, n).Select(automaton.Keyword).ToArray();
-            Console.WriteLine($"automaton: build {build.Elapsed.TotalMilliseconds:N0} ms, {automaton.StateCount:N0} states ({automaton.DenseStateCount:N0} dense), {automaton.CharClassCount:N0} char classes, tables {automaton.TableBytes / 1048576.0:N1} MB");
+            Console.WriteLine($"automaton: build {build.Elapsed.TotalMilliseconds:N0} ms, {automaton.StateCount:N0} states ({automaton.DenseStateCount:N0} resolved), {automaton.CharClassCount:N0} char classes, tables {automaton.TableBytes / 1048576.0:N1} MB");
 
             var set = automaton.CreateIdSet();
             long acDistinct = 0;
@@ -73,6 +77,12 @@ internal sealed class MatcherBenchmark : ITextBenchmark
 
                 acAll = counter.Count;
             });
+            if (automatonOnly)
+            {
+                Console.WriteLine($"(a) automaton FindDistinct : {acTime.Rate(chars)}  ({acDistinct:N0} distinct post×keyword hits)");
+                Console.WriteLine($"(a) automaton Scan (all)   : {acScanTime.Rate(chars)}  ({acAll:N0} occurrences)");
+                continue;
+            }
 
             var searchValues = SearchValues.Create(keywords, StringComparison.Ordinal);
             var byFirst = keywords.Select((k, id) => (k, id)).GroupBy(p => p.k[0]).ToDictionary(g => g.Key, g => g.ToArray());
@@ -142,19 +152,21 @@ internal sealed class MatcherBenchmark : ITextBenchmark
                 acSampleDistinct += set.Count;
             }
 
-            var ac = chars / acTime;
-            var sv = chars / svTime;
-            var co = sampleChars / containsTime;
-            Console.WriteLine($"(a) automaton FindDistinct : {Rate(ac)}  ({acDistinct:N0} distinct post×keyword hits)");
-            Console.WriteLine($"(a) automaton Scan (all)   : {Rate(chars / acScanTime)}  ({acAll:N0} occurrences)");
-            Console.WriteLine($"(b) SearchValues IndexOfAny: {Rate(sv)}  ({svDistinct:N0} distinct, {svAll:N0} occurrences)");
-            Console.WriteLine($"(c) string.Contains each   : {Rate(co)}  ({containsDistinct:N0} distinct{(containsStride > 1 ? $"; every {containsStride}th post, {sample.Length:N0} posts / {sampleChars:N0} chars, rate extrapolated to the corpus" : "")})");
-            Console.WriteLine($"ratio automaton / SearchValues: {ac / sv:N1}×   automaton / Contains: {ac / co:N1}×");
+            Console.WriteLine($"(a) automaton FindDistinct : {acTime.Rate(chars)}  ({acDistinct:N0} distinct post×keyword hits)");
+            Console.WriteLine($"(a) automaton Scan (all)   : {acScanTime.Rate(chars)}  ({acAll:N0} occurrences)");
+            Console.WriteLine($"(b) SearchValues IndexOfAny: {svTime.Rate(chars)}  ({svDistinct:N0} distinct, {svAll:N0} occurrences)");
+            Console.WriteLine($"(c) string.Contains each   : {containsTime.Rate(sampleChars)}  ({containsDistinct:N0} distinct{(containsStride > 1 ? $"; every {containsStride}th post, {sample.Length:N0} posts / {sampleChars:N0} chars, rate extrapolated to the corpus" : "")})");
+            Console.WriteLine($"ratio automaton FindDistinct / SearchValues: {svTime.Wall / acTime.Wall:N1}× wall, {svTime.Cpu / acTime.Cpu:N1}× CPU;   / Contains: {containsTime.Wall / sampleChars / (acTime.Wall / chars):N1}× wall, {containsTime.Cpu / sampleChars / (acTime.Cpu / chars):N1}× CPU");
             if (acDistinct != svDistinct || acAll != svAll || acSampleDistinct != containsDistinct)
             {
                 Console.WriteLine("MISMATCH: the methods disagree on the hits");
                 failures++;
             }
+        }
+
+        if (automatonOnly)
+        {
+            return 0;
         }
 
         var schemes = BuildSchemes(all, 10_000, seed: 7);
@@ -177,11 +189,11 @@ internal sealed class MatcherBenchmark : ITextBenchmark
         });
         Console.WriteLine();
         Console.WriteLine($"== SchemeMatcher: {schemes.Count:N0} schemes over {matcher.Automaton.KeywordCount:N0} words (2/3 group form, 1/3 expressions with NEAR) ==");
-        Console.WriteLine($"build {schemeBuild.Elapsed.TotalMilliseconds:N0} ms; match end to end: {Rate(chars / matchTime)}, {corpus.Length / matchTime:N0} posts/s; {matches:N0} post×scheme matches, {highlights:N0} highlighted occurrences");
+        Console.WriteLine($"build {schemeBuild.Elapsed.TotalMilliseconds:N0} ms; match end to end: {matchTime.Rate(chars)}, {corpus.Length / matchTime.Wall:N0} posts/s wall; {matches:N0} post×scheme matches, {highlights:N0} highlighted occurrences");
         return failures == 0 ? 0 : 1;
     }
 
-    private static string Rate(double charsPerSecond) => $"{charsPerSecond / 1e6,9:N1} M chars/s";
+    internal static string Rate(double charsPerSecond) => $"{charsPerSecond / 1e6,9:N1} M chars/s";
 
     private static int Option(string[] args, string name, int fallback)
     {
@@ -189,19 +201,34 @@ internal sealed class MatcherBenchmark : ITextBenchmark
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
-    // Best of several passes after one warm-up: the machine is shared, and the best pass is the least disturbed one.
-    private static double Best(int passes, Action pass)
+    // Best of several passes after three warm-ups (tiered compilation replaces the first code of the hot methods in
+    // the background, which on a loaded machine takes more than one pass): the machine is shared, and the best pass is
+    // the least disturbed one. Wall time counts the time other processes hold the core; the process's CPU time
+    // (getrusage, microseconds) does not, so it gives the rate per core even on a loaded machine. Both are reported.
+    private static Timing Best(int passes, Action pass)
     {
-        pass();
-        var best = double.MaxValue;
-        for (var i = 0; i < passes; i++)
+        for (var i = 0; i < 3; i++)
         {
-            var watch = Stopwatch.StartNew();
             pass();
-            best = Math.Min(best, watch.Elapsed.TotalSeconds);
         }
 
-        return best;
+        var wall = double.MaxValue;
+        var cpu = double.MaxValue;
+        for (var i = 0; i < passes; i++)
+        {
+            var cpuStart = Environment.CpuUsage.TotalTime;
+            var watch = Stopwatch.StartNew();
+            pass();
+            wall = Math.Min(wall, watch.Elapsed.TotalSeconds);
+            cpu = Math.Min(cpu, (Environment.CpuUsage.TotalTime - cpuStart).TotalSeconds);
+        }
+
+        return new Timing(wall, Math.Max(cpu, 1e-6));
+    }
+
+    private readonly record struct Timing(double Wall, double Cpu)
+    {
+        public string Rate(long chars) => $"{MatcherBenchmark.Rate(chars / Wall)} wall, {MatcherBenchmark.Rate(chars / Cpu)} per CPU second";
     }
 
     private static string[] DrawKeywords(string[] corpus, int count, int absent, int seed)

@@ -1,3 +1,5 @@
+using System.Collections;
+
 namespace DutyDesk.Text.Matching;
 
 /// <summary>
@@ -6,29 +8,36 @@ namespace DutyDesk.Text.Matching;
 /// </summary>
 public sealed class KeywordIdSet
 {
-    private readonly List<int> ids = [];
-
     // Generation stamps instead of clearing: resetting between scans is O(1), not O(keywords + states).
     internal readonly int[] StateStamp;
     internal readonly int[] KeywordStamp;
     internal int Generation;
 
-    internal KeywordIdSet(int stateCount, int keywordCount)
+    // One spare slot: an add writes before it knows whether the id is new (see KeywordAutomaton.ReportDistinct).
+    internal readonly int[] Items;
+    internal int ItemCount;
+
+    private readonly IdList ids;
+
+    // One state stamp per slot of the automaton's output lists (a state is stamped at the start of its list).
+    internal KeywordIdSet(int outputSlots, int keywordCount)
     {
-        StateStamp = new int[stateCount];
+        StateStamp = new int[outputSlots];
         KeywordStamp = new int[keywordCount];
+        Items = new int[keywordCount + 1];
+        ids = new IdList(this);
     }
 
     /// <summary>The ids found by the last scan.</summary>
     public IReadOnlyList<int> Ids => ids;
 
-    public int Count => ids.Count;
+    public int Count => ItemCount;
 
     public bool Contains(int keywordId) => (uint)keywordId < (uint)KeywordStamp.Length && KeywordStamp[keywordId] == Generation;
 
     internal void Reset()
     {
-        ids.Clear();
+        ItemCount = 0;
         if (++Generation == int.MaxValue)
         {
             Array.Clear(StateStamp);
@@ -37,12 +46,20 @@ public sealed class KeywordIdSet
         }
     }
 
-    internal void Add(int keywordId)
+    private sealed class IdList(KeywordIdSet set) : IReadOnlyList<int>
     {
-        if (KeywordStamp[keywordId] != Generation)
+        public int Count => set.ItemCount;
+
+        public int this[int index] => (uint)index < (uint)set.ItemCount ? set.Items[index] : throw new ArgumentOutOfRangeException(nameof(index));
+
+        public IEnumerator<int> GetEnumerator()
         {
-            KeywordStamp[keywordId] = Generation;
-            ids.Add(keywordId);
+            for (var i = 0; i < set.ItemCount; i++)
+            {
+                yield return set.Items[i];
+            }
         }
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
