@@ -75,14 +75,17 @@ public static partial class FeedDates
                 hour = Int(time.Groups["h"].Value);
                 minute = Int(time.Groups["mi"].Value);
                 second = time.Groups["s"].Success ? Int(time.Groups["s"].Value) : 0;
-                if (time.Groups["z"].Success)
+                if (time.Groups["z"].Success && (offset = Zone(time.Groups["z"].Value, javaStyle: false)) is null)
                 {
-                    offset = Zone(time.Groups["z"].Value, javaStyle: false);
+                    return null;
                 }
             }
             else if (token.Length > 1 && token[0] is '+' or '-' && hour is not null)
             {
-                offset = Zone(token, javaStyle: false);
+                if ((offset = Zone(token, javaStyle: false)) is null)
+                {
+                    return null;
+                }
             }
             else if (token.All(char.IsAsciiDigit))
             {

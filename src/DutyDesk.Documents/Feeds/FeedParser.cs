@@ -76,7 +76,7 @@ public static class FeedParser
                 output.Write(buffer, 0, read);
             }
 
-            return (output.ToArray(), null);
+            return output.Length == 0 ? ([], "gzip 压缩数据不完整，解压后没有内容") : (output.ToArray(), null);
         }
         catch (InvalidDataException ex)
         {

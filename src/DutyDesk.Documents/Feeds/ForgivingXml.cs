@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,7 +27,8 @@ internal static partial class ForgivingXml
         xml = Reference().Replace(xml, m =>
         {
             var name = m.Groups[1].Value;
-            if (m.Groups[2].Length == 0 || name.Length == 0)
+            var terminated = m.Groups[2].Length > 0;
+            if (name.Length == 0 || (name[0] == '#' && !terminated))
             {
                 return "&amp;" + m.Value[1..];
             }
@@ -38,12 +40,13 @@ internal static partial class ForgivingXml
 
             if (name is "amp" or "lt" or "gt" or "quot" or "apos")
             {
-                return m.Value;
+                return "&" + name + ";";
             }
 
-            // Named HTML entities become numeric references; names nobody defines stay as the literal text.
+            // Named HTML entities become numeric references (browsers accept "&amp" and "&copy" without the
+            // semicolon too); names nobody defines stay as the literal text.
             return FeedText.NamedEntity(name) is { } character
-                ? string.Concat(character.EnumerateRunes().Select(r => $"&#{r.Value};"))
+                ? string.Concat(character.EnumerateRunes().Select(r => string.Create(CultureInfo.InvariantCulture, $"&#{r.Value};")))
                 : "&amp;" + m.Value[1..];
         });
         return InvalidCharacters().Replace(xml, "");
