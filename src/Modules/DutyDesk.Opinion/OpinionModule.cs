@@ -30,6 +30,7 @@ public static class OpinionModule
         services.AddTransient<ReportItem>();
         services.AddTransient<ItemQueries>();
         services.AddTransient<CaseQueries>();
+        services.AddIntake(configuration);
         return services;
     }
 
@@ -37,6 +38,7 @@ public static class OpinionModule
     {
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
         api.MapSchemes().MapSources().MapItems();
+        api.MapIntake();
         return app;
     }
 }
