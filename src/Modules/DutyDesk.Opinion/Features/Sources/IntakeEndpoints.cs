@@ -1,3 +1,7 @@
+using System.Net;
+using System.Text;
+using DutyDesk.Opinion.Jobs;
+using DutyDesk.Platform;
 using DutyDesk.Platform.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -6,6 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace DutyDesk.Opinion.Features.Sources;
 
@@ -16,7 +21,37 @@ internal static class IntakeEndpoints
     {
         services.AddTransient<ReceivePush>();
         services.AddTransient<ImportItems>();
+        services.Configure<PollerOptions>(configuration.GetSection(PollerOptions.Section));
+        services.AddSingleton<HostPacer>();
+        services.AddTransient<SourcePoller>();
+        services.AddHttpClient(SourcePoller.ClientName, c =>
+            {
+                // The poller's own deadline covers connection, headers and body alike.
+                c.Timeout = Timeout.InfiniteTimeSpan;
+                c.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", SourcePoller.UserAgent);
+            })
+            .ConfigurePrimaryHttpMessageHandler(PollerHandler);
+        services.AddPeriodicJob<SourcePoller>(configuration, (work, ct) => work.RunOnceAsync(ct),
+            sp => TimeSpan.FromSeconds(Math.Max(5, sp.GetRequiredService<IOptions<PollerOptions>>().Value.IntervalSeconds)));
         return services;
+    }
+
+    private static HttpMessageHandler PollerHandler()
+    {
+        if (OperatingSystem.IsBrowser())
+        {
+            throw new PlatformNotSupportedException("Sources are polled by the server.");
+        }
+
+        return new SocketsHttpHandler
+        {
+            AutomaticDecompression = DecompressionMethods.All,
+            AllowAutoRedirect = true,
+            MaxAutomaticRedirections = 5,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            // The agent names the product in Chinese; sent as UTF-8, as servers read obs-text.
+            RequestHeaderEncodingSelector = (name, _) => name == "User-Agent" ? Encoding.UTF8 : null,
+        };
     }
 
     public static RouteGroupBuilder MapIntake(this RouteGroupBuilder api)
