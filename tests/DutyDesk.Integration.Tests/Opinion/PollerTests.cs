@@ -215,9 +215,44 @@ public sealed class PollerTests
         Assert.All(paths, path => Assert.Single(server.HitsTo(path)));
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task Poll_LoopbackAddressByDefault_RefusedInWordsWithoutRequest(DatabaseProvider provider)
+    {
+        await using var server = await LoopbackServer.StartAsync(context => context.Response.WriteAsync(Json));
+        await using var host = await StartAsync(provider, new Dictionary<string, string?> { ["DutyDesk:Opinion:Poller:AllowPrivateAddresses"] = "false" });
+        var sourceId = await IntakeTestData.CreateSourceAsync(host, "本机接口", SourceKind.JsonPull, server.Url("/internal"), Map);
+
+        Assert.Equal(1, await RunAsync(host));
+
+        var source = await IntakeTestData.SourceAsync(host, sourceId);
+        Assert.Equal((SourcePoller.PrivateAddressRefused, 1), (source.LastError, source.ConsecutiveFailures));
+        Assert.Empty(server.Hits);
+        Assert.Empty(await IntakeTestData.ItemsAsync(host, sourceId));
+    }
+
+    [Theory]
+    [InlineData("127.0.0.1", false)]
+    [InlineData("10.1.2.3", false)]
+    [InlineData("172.20.0.1", false)]
+    [InlineData("192.168.1.10", false)]
+    [InlineData("169.254.169.254", false)]
+    [InlineData("100.64.0.1", false)]
+    [InlineData("0.0.0.0", false)]
+    [InlineData("::1", false)]
+    [InlineData("fd00::1", false)]
+    [InlineData("fe80::1", false)]
+    [InlineData("::ffff:10.0.0.1", false)]
+    [InlineData("8.8.8.8", true)]
+    [InlineData("172.32.0.1", true)]
+    [InlineData("2400:3200::1", true)]
+    public void IsPublic_Address_OnlyInternetAddresses(string address, bool expected)
+        => Assert.Equal(expected, PollerHandler.IsPublic(System.Net.IPAddress.Parse(address)));
+
     private static Task<TestHost> StartAsync(DatabaseProvider provider, Dictionary<string, string?>? settings = null)
     {
-        var all = new Dictionary<string, string?> { ["DutyDesk:Opinion:Poller:HostSpacingSeconds"] = "0" };
+        // The test servers listen on 127.0.0.1, which production refuses by default.
+        var all = new Dictionary<string, string?> { ["DutyDesk:Opinion:Poller:HostSpacingSeconds"] = "0", ["DutyDesk:Opinion:Poller:AllowPrivateAddresses"] = "true" };
         foreach (var (key, value) in settings ?? [])
         {
             all[key] = value;

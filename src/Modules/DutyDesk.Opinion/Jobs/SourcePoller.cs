@@ -38,6 +38,9 @@ public sealed class PollerOptions
 
     /// <summary>How long a claim on a source lasts; a node that dies mid-poll frees it after this.</summary>
     public int LeaseMinutes { get; set; } = 10;
+
+    /// <summary>Whether sources may point at this machine or private networks (intranet feeds); off, so addresses cannot reach internal services.</summary>
+    public bool AllowPrivateAddresses { get; set; }
 }
 
 /// <summary>
@@ -57,6 +60,7 @@ internal sealed class SourcePoller(
 {
     public const string ClientName = "opinion-sources";
     public const string UserAgent = "DutyDesk/1.0 (+舆情监测)";
+    public const string PrivateAddressRefused = "地址指向本机或内部网络，出于安全不予抓取（如确需抓取内网地址，请管理员开启 DutyDesk:Opinion:Poller:AllowPrivateAddresses）";
     private const int MaxBackOffMinutes = 24 * 60;
 
     /// <summary>One round: polls every due source (up to the batch size) and returns how many it polled.</summary>
@@ -345,6 +349,7 @@ internal sealed class SourcePoller(
 
     private static string NetworkWords(HttpRequestException ex, Uri address) => ex.HttpRequestError switch
     {
+        _ when ex.InnerException is UnauthorizedAccessException => PrivateAddressRefused,
         HttpRequestError.NameResolutionError => $"找不到网站“{address.Host}”（域名无法解析）",
         HttpRequestError.ConnectionError when ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
             => $"无法连接“{address.Authority}”：对方拒绝连接",

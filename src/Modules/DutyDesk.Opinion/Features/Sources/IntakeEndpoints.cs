@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text;
 using DutyDesk.Opinion.Jobs;
 using DutyDesk.Platform;
 using DutyDesk.Platform.Shared;
@@ -30,28 +28,20 @@ internal static class IntakeEndpoints
                 c.Timeout = Timeout.InfiniteTimeSpan;
                 c.DefaultRequestHeaders.TryAddWithoutValidation("User-Agent", SourcePoller.UserAgent);
             })
-            .ConfigurePrimaryHttpMessageHandler(PollerHandler);
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler);
         services.AddPeriodicJob<SourcePoller>(configuration, (work, ct) => work.RunOnceAsync(ct),
             sp => TimeSpan.FromSeconds(Math.Max(5, sp.GetRequiredService<IOptions<PollerOptions>>().Value.IntervalSeconds)));
         return services;
     }
 
-    private static HttpMessageHandler PollerHandler()
+    private static HttpMessageHandler PrimaryHandler(IServiceProvider services)
     {
         if (OperatingSystem.IsBrowser())
         {
             throw new PlatformNotSupportedException("Sources are polled by the server.");
         }
 
-        return new SocketsHttpHandler
-        {
-            AutomaticDecompression = DecompressionMethods.All,
-            AllowAutoRedirect = true,
-            MaxAutomaticRedirections = 5,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            // The agent names the product in Chinese; sent as UTF-8, as servers read obs-text.
-            RequestHeaderEncodingSelector = (name, _) => name == "User-Agent" ? Encoding.UTF8 : null,
-        };
+        return PollerHandler.Create(services.GetRequiredService<IOptions<PollerOptions>>().Value.AllowPrivateAddresses);
     }
 
     public static RouteGroupBuilder MapIntake(this RouteGroupBuilder api)
