@@ -33,6 +33,7 @@ public static class OpinionModule
         services.AddTransient<CaseQueries>();
         services.AddSingleton<UnitSentiment>();
         services.AddTransient<RetrainSentiment>();
+        services.AddIntake(configuration);
         return services;
     }
 
@@ -40,6 +41,7 @@ public static class OpinionModule
     {
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
         api.MapSchemes().MapSources().MapItems().MapSentimentModel();
+        api.MapIntake();
         return app;
     }
 }
