@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Xml.Linq;
 
 namespace DutyDesk.Documents.Feeds;
 
@@ -93,6 +94,50 @@ internal static class FeedText
         var name = tag[start..end];
         var colon = name.IndexOf(':');
         return (colon >= 0 ? name[(colon + 1)..] : name).ToString();
+    }
+
+    /// <summary>
+    /// The text of inline markup (Atom xhtml, RSS with unescaped HTML): walked without recursion or serialising,
+    /// since both cost time or stack in proportion to the nesting depth, and a hostile feed nests deep.
+    /// </summary>
+    public static string ElementToText(XElement element)
+    {
+        var text = new StringBuilder();
+        var node = element.FirstNode;
+        while (node is not null)
+        {
+            if (node is XText t)
+            {
+                text.Append(t.Value);
+            }
+            else if (node is XElement e && !Hidden.Contains(e.Name.LocalName))
+            {
+                if (!Inline.Contains(e.Name.LocalName))
+                {
+                    text.Append(' ');
+                }
+
+                if (e.FirstNode is not null)
+                {
+                    node = e.FirstNode;
+                    continue;
+                }
+            }
+
+            while (node is not null && node.NextNode is null)
+            {
+                var parent = node.Parent;
+                node = parent is null || parent == element ? null : parent;
+                if (node is XElement closed && !Inline.Contains(closed.Name.LocalName))
+                {
+                    text.Append(' ');
+                }
+            }
+
+            node = node?.NextNode;
+        }
+
+        return Collapse(text.ToString());
     }
 
     /// <summary>Runs of whitespace (ideographic space and no-break space included) to one space, trimmed; control characters dropped.</summary>

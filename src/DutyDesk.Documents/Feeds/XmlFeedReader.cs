@@ -83,10 +83,67 @@ internal static partial class XmlFeedReader
         return new FeedParseResult(feed with { Encoding = encoding, IsBestEffort = bestEffort, Warnings = warnings.ToList() }, null);
     }
 
+    /// <summary>
+    /// The tree, built by hand rather than by XDocument.Load: attaching a child walks up to the root, so a
+    /// deeply nested body costs depth² there. Here an element joins its parent when it closes, while the parent
+    /// is still detached, which keeps the cost linear.
+    /// </summary>
     private static XElement? Load(string text)
     {
         using var reader = XmlReader.Create(new StringReader(text), Strict);
-        return XDocument.Load(reader, LoadOptions.None).Root;
+        var open = new Stack<XElement>();
+        XElement? root = null;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    while (reader.MoveToNextAttribute())
+                    {
+                        if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+                        {
+                            element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                        }
+                    }
+
+                    reader.MoveToElement();
+                    if (!reader.IsEmptyElement)
+                    {
+                        open.Push(element);
+                    }
+                    else
+                    {
+                        Close(element);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    Close(open.Pop());
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.Count > 0)
+                    {
+                        open.Peek().Add(new XText(reader.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        return root;
+
+        void Close(XElement element)
+        {
+            if (open.Count > 0)
+            {
+                open.Peek().Add(element);
+            }
+            else
+            {
+                root = element;
+            }
+        }
     }
 
     private static string BlankDeclaration(string text)
@@ -259,7 +316,7 @@ internal static partial class XmlFeedReader
 
         if (e.HasElements)
         {
-            return FeedText.HtmlToText(InnerXml(e));
+            return FeedText.ElementToText(e);
         }
 
         return type is "html" or "text/html" or "xhtml" or "application/xhtml+xml" || mode == "escaped" ? FeedText.HtmlToText(raw) : FeedText.Collapse(raw);
@@ -267,10 +324,7 @@ internal static partial class XmlFeedReader
 
     /// <summary>RSS fields carry escaped HTML, CDATA HTML or (wrongly but often) inline markup; all become plain text.</summary>
     private static string? Rich(XElement? e)
-        => e is null ? null : FeedText.HtmlToText(e.HasElements ? InnerXml(e) : e.Value);
-
-    private static string InnerXml(XElement e)
-        => string.Concat(e.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
+        => e is null ? null : e.HasElements ? FeedText.ElementToText(e) : FeedText.HtmlToText(e.Value);
 
     private static string? Text(XElement? e) => e?.Value.Trim();
 
