@@ -166,6 +166,7 @@ internal static partial class XmlFeedReader
             _ when message.Contains("parsing EntityName", StringComparison.Ordinal) => "有未转义的 & 符号",
             _ when message.StartsWith("Data at the root level is invalid", StringComparison.Ordinal) => "根级别的数据无效，内容不是 XML",
             _ when message.Contains("multiple root elements", StringComparison.Ordinal) => "有多个根元素",
+            _ when message.Contains("is an invalid character", StringComparison.Ordinal) => "含有 XML 不允许的字符",
             _ when message.StartsWith("Name cannot begin with", StringComparison.Ordinal) => "名称以非法字符开头（可能是未转义的 < 或 &）",
             _ => TrailingPosition().Replace(message, ""),
         };

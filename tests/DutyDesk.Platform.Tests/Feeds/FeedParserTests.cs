@@ -332,6 +332,17 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_PlainInternalEntity_ExpandedOnTheForgivingPath()
+    {
+        var body = Encoding.UTF8.GetBytes("""<!DOCTYPE rss [<!ENTITY site "tag:example.com,">]><rss version="2.0"><channel><item><guid>&site;2006:/blog/</guid></item></channel></rss>""");
+
+        var result = FeedParser.Parse(body);
+
+        Assert.Equal("tag:example.com,2006:/blog/", result.Feed!.Entries[0].Id);
+        Assert.True(result.Feed.IsBestEffort);
+    }
+
+    [Fact]
     public void Parse_QuadraticBlowup_NotExpanded()
     {
         var big = new string('a', 50_000);
