@@ -27,6 +27,10 @@ internal static class FeedText
 
         var text = new StringBuilder(html.Length);
         var i = 0;
+
+        // Once a terminator is known to be missing from here on, later searches for it are skipped: without this,
+        // a body of many unclosed <script> or <!-- would be searched to its end once per tag.
+        var unclosed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (i < html.Length)
         {
             var lt = html.IndexOf('<', i);
@@ -48,7 +52,12 @@ internal static class FeedText
             if (html.AsSpan(lt).StartsWith("<!--"))
             {
                 // An unterminated comment ends at the next '>', as old SGML parsers read it, rather than hiding the rest.
-                var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                var close = unclosed.Contains("-->") ? -1 : html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    unclosed.Add("-->");
+                }
+
                 var gtAfter = html.IndexOf('>', lt + 4);
                 i = close >= 0 ? close + 3 : gtAfter >= 0 ? gtAfter + 1 : html.Length;
                 continue;
@@ -65,7 +74,12 @@ internal static class FeedText
             i = gt + 1;
             if (!closing && Hidden.Contains(name) && html[gt - 1] != '/')
             {
-                var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var end = unclosed.Contains(name) ? -1 : html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                {
+                    unclosed.Add(name);
+                }
+
                 var endGt = end < 0 ? -1 : html.IndexOf('>', end);
                 i = endGt < 0 ? gt + 1 : endGt + 1;
                 text.Append(' ');

@@ -72,7 +72,7 @@ internal static partial class ForgivingXml
         var entities = new Dictionary<string, string>(StringComparer.Ordinal);
         var start = xml.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
         var end = start < 0 ? -1 : xml.IndexOf("]>", start, StringComparison.Ordinal);
-        if (end < 0)
+        if (end < 0 || end - start > 64 * 1024)
         {
             return entities;
         }
@@ -199,8 +199,13 @@ internal static partial class ForgivingXml
                 tag = tag[..^1];
             }
 
+            if ((root is not null && open.Count == 0) || open.Count >= MaxDepth)
+            {
+                continue;
+            }
+
             var element = StartTag(tag, open.Count > 0 ? open[^1].Namespaces : null, out var qualifiedName, out var scope);
-            if (element is null || (root is not null && open.Count == 0) || open.Count >= MaxDepth)
+            if (element is null)
             {
                 continue;
             }
@@ -250,7 +255,10 @@ internal static partial class ForgivingXml
         qualifiedName = tag[..nameEnd].ToString();
         scope = inherited;
         var attributes = new List<(string Name, string Value)>();
-        foreach (Match m in Attribute().Matches(tag[nameEnd..].ToString()))
+        // Real tags are short; reading attributes only from the start of a huge one keeps a hostile tag full of
+        // unclosed quotes from costing its length once per attribute.
+        var attributeText = tag[nameEnd..];
+        foreach (Match m in Attribute().Matches(attributeText[..Math.Min(attributeText.Length, 8 * 1024)].ToString()))
         {
             var value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
             attributes.Add((m.Groups[1].Value, Clean(WebUtility.HtmlDecode(value))));

@@ -20,6 +20,8 @@ internal static partial class XmlFeedReader
     private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 
+    private const int MaxDepth = 1000;
+
     private static readonly XmlReaderSettings Strict = new()
     {
         DtdProcessing = DtdProcessing.Ignore,
@@ -110,6 +112,12 @@ internal static partial class XmlFeedReader
                     reader.MoveToElement();
                     if (!reader.IsEmptyElement)
                     {
+                        // The framework reader slows with depth; no real feed nests this deep, the forgiving path caps it.
+                        if (open.Count == MaxDepth)
+                        {
+                            throw new XmlException("元素嵌套超过 " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " 层", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
+                        }
+
                         open.Push(element);
                     }
                     else

@@ -462,6 +462,29 @@ public sealed class FeedParserTests
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
     }
 
+    [Theory]
+    [InlineData("<script>")]
+    [InlineData("<!--")]
+    [InlineData("<a href=\"x ")]
+    public void Parse_ManyUnclosedConstructs_LinearTime(string unit)
+    {
+        var many = string.Concat(Enumerable.Repeat(unit, 200_000));
+        var bodies = new[]
+        {
+            $"<rss version=\"2.0\"><channel><item><title>T</title><description><![CDATA[{many}]]></description></item></channel></rss>",
+            $"<rss version=\"2.0\"><channel><item><title>T&nbsp;</title><description>{many}</description></item></channel></rss>",
+        };
+
+        foreach (var body in bodies)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = FeedParser.Parse(Encoding.UTF8.GetBytes(body));
+
+            Assert.True(result.IsSuccess, result.Problem);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{unit}: took {watch.Elapsed}");
+        }
+    }
+
     [Fact]
     public void Parse_MutatedFeeds_NeverThrowAndStayQuick()
     {
