@@ -61,7 +61,7 @@ internal static partial class FeedEncoding
         }
 
         var guess = Sniff(body);
-        return new(guess.GetString(body), guess.WebName, warning);
+        return new(guess.GetString(body), guess.WebName, warning ?? (guess.CodePage == Encoding.UTF8.CodePage ? null : $"未声明编码，按内容判断为 {guess.WebName}"));
     }
 
     /// <summary>The charset parameter of a Content-Type value, quotes and spaces removed.</summary>

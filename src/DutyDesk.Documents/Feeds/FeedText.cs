@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Xml.Linq;
 
 namespace DutyDesk.Documents.Feeds;
 
@@ -26,6 +27,10 @@ internal static class FeedText
 
         var text = new StringBuilder(html.Length);
         var i = 0;
+
+        // Once a terminator is known to be missing from here on, later searches for it are skipped: without this,
+        // a body of many unclosed <script> or <!-- would be searched to its end once per tag.
+        var unclosed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         while (i < html.Length)
         {
             var lt = html.IndexOf('<', i);
@@ -47,7 +52,12 @@ internal static class FeedText
             if (html.AsSpan(lt).StartsWith("<!--"))
             {
                 // An unterminated comment ends at the next '>', as old SGML parsers read it, rather than hiding the rest.
-                var close = html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                var close = unclosed.Contains("-->") ? -1 : html.IndexOf("-->", lt + 4, StringComparison.Ordinal);
+                if (close < 0)
+                {
+                    unclosed.Add("-->");
+                }
+
                 var gtAfter = html.IndexOf('>', lt + 4);
                 i = close >= 0 ? close + 3 : gtAfter >= 0 ? gtAfter + 1 : html.Length;
                 continue;
@@ -64,7 +74,12 @@ internal static class FeedText
             i = gt + 1;
             if (!closing && Hidden.Contains(name) && html[gt - 1] != '/')
             {
-                var end = html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                var end = unclosed.Contains(name) ? -1 : html.IndexOf("</" + name, i, StringComparison.OrdinalIgnoreCase);
+                if (end < 0)
+                {
+                    unclosed.Add(name);
+                }
+
                 var endGt = end < 0 ? -1 : html.IndexOf('>', end);
                 i = endGt < 0 ? gt + 1 : endGt + 1;
                 text.Append(' ');
@@ -93,6 +108,50 @@ internal static class FeedText
         var name = tag[start..end];
         var colon = name.IndexOf(':');
         return (colon >= 0 ? name[(colon + 1)..] : name).ToString();
+    }
+
+    /// <summary>
+    /// The text of inline markup (Atom xhtml, RSS with unescaped HTML): walked without recursion or serialising,
+    /// since both cost time or stack in proportion to the nesting depth, and a hostile feed nests deep.
+    /// </summary>
+    public static string ElementToText(XElement element)
+    {
+        var text = new StringBuilder();
+        var node = element.FirstNode;
+        while (node is not null)
+        {
+            if (node is XText t)
+            {
+                text.Append(t.Value);
+            }
+            else if (node is XElement e && !Hidden.Contains(e.Name.LocalName))
+            {
+                if (!Inline.Contains(e.Name.LocalName))
+                {
+                    text.Append(' ');
+                }
+
+                if (e.FirstNode is not null)
+                {
+                    node = e.FirstNode;
+                    continue;
+                }
+            }
+
+            while (node is not null && node.NextNode is null)
+            {
+                var parent = node.Parent;
+                node = parent is null || parent == element ? null : parent;
+                if (node is XElement closed && !Inline.Contains(closed.Name.LocalName))
+                {
+                    text.Append(' ');
+                }
+            }
+
+            node = node?.NextNode;
+        }
+
+        return Collapse(text.ToString());
     }
 
     /// <summary>Runs of whitespace (ideographic space and no-break space included) to one space, trimmed; control characters dropped.</summary>

@@ -17,16 +17,26 @@ internal static partial class ForgivingXml
 {
     private const int MaxDepth = 256;
 
+    /// <summary>Characters that declared entities may add in all; a real feed uses a few dozen.</summary>
+    private const long MaxExpansion = 1024 * 1024;
+
     private static readonly XNamespace XmlNs = XNamespace.Xml;
 
     /// <summary>The text with DOCTYPE and stray declarations removed and every reference the XML reader would reject rewritten.</summary>
     public static string Repair(string xml)
     {
+        var declared = InternalEntities(xml);
         xml = WithoutDoctype(xml);
         xml = StrayDeclaration().Replace(xml, "");
+        var expanded = 0L;
         xml = Reference().Replace(xml, m =>
         {
             var name = m.Groups[1].Value;
+            if (m.Groups[2].Length > 0 && declared.TryGetValue(name, out var value) && (expanded += value.Length) <= MaxExpansion)
+            {
+                return value;
+            }
+
             var terminated = m.Groups[2].Length > 0;
             if (name.Length == 0 || (name[0] == '#' && !terminated))
             {
@@ -50,6 +60,33 @@ internal static partial class ForgivingXml
                 : "&amp;" + m.Value[1..];
         });
         return InvalidCharacters().Replace(xml, "");
+    }
+
+    /// <summary>
+    /// Plain-text entities declared in the internal subset (<c>&lt;!ENTITY id "tag:example.com,"&gt;</c>), escaped
+    /// for reuse. Only literal values without references qualify, so nothing nests; external (SYSTEM/PUBLIC) and
+    /// parameter entities are never read. Together with <see cref="MaxExpansion"/> this keeps bombs harmless.
+    /// </summary>
+    private static Dictionary<string, string> InternalEntities(string xml)
+    {
+        var entities = new Dictionary<string, string>(StringComparer.Ordinal);
+        var start = xml.IndexOf("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+        var end = start < 0 ? -1 : xml.IndexOf("]>", start, StringComparison.Ordinal);
+        if (end < 0 || end - start > 64 * 1024)
+        {
+            return entities;
+        }
+
+        foreach (Match m in EntityDeclaration().Matches(xml[start..end]))
+        {
+            var value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
+            if (value.Length <= 1024 && value.IndexOfAny(['&', '%', '<']) < 0)
+            {
+                entities.TryAdd(m.Groups[1].Value, value.Replace(">", "&gt;", StringComparison.Ordinal));
+            }
+        }
+
+        return entities;
     }
 
     /// <summary>The first DOCTYPE, internal subset included: entity definitions in it are what XXE and entity bombs are made of.</summary>
@@ -162,8 +199,13 @@ internal static partial class ForgivingXml
                 tag = tag[..^1];
             }
 
+            if ((root is not null && open.Count == 0) || open.Count >= MaxDepth)
+            {
+                continue;
+            }
+
             var element = StartTag(tag, open.Count > 0 ? open[^1].Namespaces : null, out var qualifiedName, out var scope);
-            if (element is null || (root is not null && open.Count == 0) || open.Count >= MaxDepth)
+            if (element is null)
             {
                 continue;
             }
@@ -213,7 +255,10 @@ internal static partial class ForgivingXml
         qualifiedName = tag[..nameEnd].ToString();
         scope = inherited;
         var attributes = new List<(string Name, string Value)>();
-        foreach (Match m in Attribute().Matches(tag[nameEnd..].ToString()))
+        // Real tags are short; reading attributes only from the start of a huge one keeps a hostile tag full of
+        // unclosed quotes from costing its length once per attribute.
+        var attributeText = tag[nameEnd..];
+        foreach (Match m in Attribute().Matches(attributeText[..Math.Min(attributeText.Length, 8 * 1024)].ToString()))
         {
             var value = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Success ? m.Groups[3].Value : m.Groups[4].Value;
             attributes.Add((m.Groups[1].Value, Clean(WebUtility.HtmlDecode(value))));
@@ -266,6 +311,9 @@ internal static partial class ForgivingXml
         // An undeclared prefix is the commonest namespace mistake; the local name is what readers match on.
         return scope is not null && scope.TryGetValue(prefix, out var uri) && uri.Length > 0 ? XNamespace.Get(uri) + local : XName.Get(local);
     }
+
+    [GeneratedRegex("""<!ENTITY\s+([A-Za-z_][\w.\-]{0,63})\s+(?:"([^"]*)"|'([^']*)')\s*>""", RegexOptions.CultureInvariant)]
+    private static partial Regex EntityDeclaration();
 
     /// <summary>The leading declaration was blanked before the strict attempt, so any left is out of place.</summary>
     [GeneratedRegex("""<\?xml\s[^>]*\?>""", RegexOptions.CultureInvariant)]

@@ -20,6 +20,8 @@ internal static partial class XmlFeedReader
     private static readonly XNamespace Media = "http://search.yahoo.com/mrss/";
     private static readonly XNamespace Itunes = "http://www.itunes.com/dtds/podcast-1.0.dtd";
 
+    private const int MaxDepth = 1000;
+
     private static readonly XmlReaderSettings Strict = new()
     {
         DtdProcessing = DtdProcessing.Ignore,
@@ -83,10 +85,73 @@ internal static partial class XmlFeedReader
         return new FeedParseResult(feed with { Encoding = encoding, IsBestEffort = bestEffort, Warnings = warnings.ToList() }, null);
     }
 
+    /// <summary>
+    /// The tree, built by hand rather than by XDocument.Load: attaching a child walks up to the root, so a
+    /// deeply nested body costs depth² there. Here an element joins its parent when it closes, while the parent
+    /// is still detached, which keeps the cost linear.
+    /// </summary>
     private static XElement? Load(string text)
     {
         using var reader = XmlReader.Create(new StringReader(text), Strict);
-        return XDocument.Load(reader, LoadOptions.None).Root;
+        var open = new Stack<XElement>();
+        XElement? root = null;
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element:
+                    var element = new XElement(XName.Get(reader.LocalName, reader.NamespaceURI));
+                    while (reader.MoveToNextAttribute())
+                    {
+                        if (reader.NamespaceURI != XNamespace.Xmlns.NamespaceName)
+                        {
+                            element.SetAttributeValue(XName.Get(reader.LocalName, reader.NamespaceURI), reader.Value);
+                        }
+                    }
+
+                    reader.MoveToElement();
+                    if (!reader.IsEmptyElement)
+                    {
+                        // The framework reader slows with depth; no real feed nests this deep, the forgiving path caps it.
+                        if (open.Count == MaxDepth)
+                        {
+                            throw new XmlException("元素嵌套超过 " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " 层", null, ((IXmlLineInfo)reader).LineNumber, ((IXmlLineInfo)reader).LinePosition);
+                        }
+
+                        open.Push(element);
+                    }
+                    else
+                    {
+                        Close(element);
+                    }
+
+                    break;
+                case XmlNodeType.EndElement:
+                    Close(open.Pop());
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace:
+                    if (open.Count > 0)
+                    {
+                        open.Peek().Add(new XText(reader.Value));
+                    }
+
+                    break;
+            }
+        }
+
+        return root;
+
+        void Close(XElement element)
+        {
+            if (open.Count > 0)
+            {
+                open.Peek().Add(element);
+            }
+            else
+            {
+                root = element;
+            }
+        }
     }
 
     private static string BlankDeclaration(string text)
@@ -109,6 +174,7 @@ internal static partial class XmlFeedReader
             _ when message.Contains("parsing EntityName", StringComparison.Ordinal) => "有未转义的 & 符号",
             _ when message.StartsWith("Data at the root level is invalid", StringComparison.Ordinal) => "根级别的数据无效，内容不是 XML",
             _ when message.Contains("multiple root elements", StringComparison.Ordinal) => "有多个根元素",
+            _ when message.Contains("is an invalid character", StringComparison.Ordinal) => "含有 XML 不允许的字符",
             _ when message.StartsWith("Name cannot begin with", StringComparison.Ordinal) => "名称以非法字符开头（可能是未转义的 < 或 &）",
             _ => TrailingPosition().Replace(message, ""),
         };
@@ -259,7 +325,7 @@ internal static partial class XmlFeedReader
 
         if (e.HasElements)
         {
-            return FeedText.HtmlToText(InnerXml(e));
+            return FeedText.ElementToText(e);
         }
 
         return type is "html" or "text/html" or "xhtml" or "application/xhtml+xml" || mode == "escaped" ? FeedText.HtmlToText(raw) : FeedText.Collapse(raw);
@@ -267,10 +333,7 @@ internal static partial class XmlFeedReader
 
     /// <summary>RSS fields carry escaped HTML, CDATA HTML or (wrongly but often) inline markup; all become plain text.</summary>
     private static string? Rich(XElement? e)
-        => e is null ? null : FeedText.HtmlToText(e.HasElements ? InnerXml(e) : e.Value);
-
-    private static string InnerXml(XElement e)
-        => string.Concat(e.Nodes().Select(n => n.ToString(SaveOptions.DisableFormatting)));
+        => e is null ? null : e.HasElements ? FeedText.ElementToText(e) : FeedText.HtmlToText(e.Value);
 
     private static string? Text(XElement? e) => e?.Value.Trim();
 

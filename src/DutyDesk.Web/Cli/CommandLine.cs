@@ -11,7 +11,7 @@ namespace DutyDesk.Web.Cli;
 /// </summary>
 internal static class CommandLine
 {
-    private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"], ["text", "analyze"]];
+    private static readonly string[][] Verbs = [["audit", "verify"], ["migrate"], ["text", "analyze"], ["feeds", "parse"]];
 
     public static bool IsVerb(string[] args) => Verbs.Any(v => args.Length >= v.Length && v.SequenceEqual(args.Take(v.Length), StringComparer.OrdinalIgnoreCase));
 
@@ -29,6 +29,13 @@ internal static class CommandLine
             var schemes = Array.IndexOf(args, "--schemes") is var at and >= 0 && at + 1 < args.Length ? args[at + 1] : null;
             Console.OutputEncoding = System.Text.Encoding.UTF8;
             return await TextAnalyzer.RunAsync(Console.In, Console.Out, Console.Error, schemes);
+        }
+
+        if (args[0].Equals("feeds", StringComparison.OrdinalIgnoreCase))
+        {
+            // Pure parsing of a saved response body: no database, no host, no network.
+            Console.OutputEncoding = System.Text.Encoding.UTF8;
+            return await FeedsCommand.RunAsync(args[2..], Console.Out, Console.Error);
         }
 
         var settings = args.SkipWhile(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();

@@ -21,7 +21,8 @@ internal sealed record SchemeSpec(
 /// </summary>
 internal static class TextAnalyzer
 {
-    private static readonly JsonSerializerOptions Json = new()
+    /// <summary>UTF-8 JSON with Chinese unescaped and camelCase names; the other verbs print with it too.</summary>
+    internal static readonly JsonSerializerOptions Json = new()
     {
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,

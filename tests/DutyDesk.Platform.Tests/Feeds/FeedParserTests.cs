@@ -332,6 +332,17 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Parse_PlainInternalEntity_ExpandedOnTheForgivingPath()
+    {
+        var body = Encoding.UTF8.GetBytes("""<!DOCTYPE rss [<!ENTITY site "tag:example.com,">]><rss version="2.0"><channel><item><guid>&site;2006:/blog/</guid></item></channel></rss>""");
+
+        var result = FeedParser.Parse(body);
+
+        Assert.Equal("tag:example.com,2006:/blog/", result.Feed!.Entries[0].Id);
+        Assert.True(result.Feed.IsBestEffort);
+    }
+
+    [Fact]
     public void Parse_QuadraticBlowup_NotExpanded()
     {
         var big = new string('a', 50_000);
@@ -435,5 +446,65 @@ public sealed class FeedParserTests
         Assert.Equal(["test", "JSON"], feed.Entries[0].Categories);
         Assert.Equal("me", feed.Entries[0].Author);
         Assert.Equal(("you", "Hello, world!", "https://example.org/initial-post"), (feed.Entries[1].Author, feed.Entries[1].Content, feed.Entries[1].Link));
+    }
+
+    [Fact]
+    public void Parse_DeeplyNestedUnclosedMarkup_ForgivingPathStaysQuick()
+    {
+        var body = Encoding.UTF8.GetBytes("<rss version=\"2.0\"><channel><item><title>深&nbsp;</title><description>"
+            + string.Concat(Enumerable.Repeat("<div>", 50_000)) + "文字</description></item></channel></rss>");
+
+        var watch = Stopwatch.StartNew();
+        var result = FeedParser.Parse(body);
+
+        Assert.True(result.IsSuccess, result.Problem);
+        Assert.True(result.Feed!.IsBestEffort);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"took {watch.Elapsed}");
+    }
+
+    [Theory]
+    [InlineData("<script>")]
+    [InlineData("<!--")]
+    [InlineData("<a href=\"x ")]
+    public void Parse_ManyUnclosedConstructs_LinearTime(string unit)
+    {
+        var many = string.Concat(Enumerable.Repeat(unit, 200_000));
+        var bodies = new[]
+        {
+            $"<rss version=\"2.0\"><channel><item><title>T</title><description><![CDATA[{many}]]></description></item></channel></rss>",
+            $"<rss version=\"2.0\"><channel><item><title>T&nbsp;</title><description>{many}</description></item></channel></rss>",
+        };
+
+        foreach (var body in bodies)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = FeedParser.Parse(Encoding.UTF8.GetBytes(body));
+
+            Assert.True(result.IsSuccess, result.Problem);
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(3), $"{unit}: took {watch.Elapsed}");
+        }
+    }
+
+    [Fact]
+    public void Parse_MutatedFeeds_NeverThrowAndStayQuick()
+    {
+        var original = Encoding.UTF8.GetBytes(Rss20);
+        var random = new Random(20240501);
+        byte[] noise = [(byte)'<', (byte)'>', (byte)'&', (byte)'/', (byte)'"', (byte)';', 0, 0xE4, 0xFF, (byte)']'];
+        var watch = Stopwatch.StartNew();
+        for (var round = 0; round < 500; round++)
+        {
+            var body = original[..random.Next(original.Length + 1)];
+            for (var flips = random.Next(6); flips > 0 && body.Length > 0; flips--)
+            {
+                body[random.Next(body.Length)] = noise[random.Next(noise.Length)];
+            }
+
+            var result = FeedParser.Parse(body);
+
+            Assert.True(result.IsSuccess || !string.IsNullOrEmpty(result.Problem), $"round {round}: neither a feed nor a problem");
+        }
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 }
