@@ -2,6 +2,7 @@ using DutyDesk.Opinion.Features.Cases;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sources;
+using DutyDesk.Opinion.Features.Ui;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform;
 using DutyDesk.Platform.Auditing;
@@ -30,6 +31,7 @@ public static class OpinionModule
         services.AddTransient<ReportItem>();
         services.AddTransient<ItemQueries>();
         services.AddTransient<CaseQueries>();
+        services.AddOpinionUi();
         return services;
     }
 
@@ -37,6 +39,7 @@ public static class OpinionModule
     {
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
         api.MapSchemes().MapSources().MapItems();
+        app.MapOpinionUi();
         return app;
     }
 }
