@@ -78,6 +78,13 @@ public sealed class OpinionPagesTests : BrowserJourney
             await Expect(page.Locator(Interactivity.Live("#item-text mark")).First).ToHaveTextAsync("第一中学");
             await Expect(page.Locator("#item-facts")).ToContainTextAsync("家长微信群");
             await Expect(page.Locator("#item-facts")).ToContainTextAsync("孙磊");
+            // The officer corrects the machine's label to another one; the machine's stays beside it.
+            var machine = (await page.Locator(Interactivity.Live("#item-machine")).InnerTextAsync()).Trim();
+            var corrected = machine.StartsWith("负面", StringComparison.Ordinal) ? "正面" : "负面";
+            await page.Locator(Interactivity.Live("#item-correct label")).Filter(new() { HasTextString = corrected }).ClickAsync();
+            await page.Locator(Interactivity.Live("#item-correct-save")).ClickAsync();
+            await Expect(page.Locator(Interactivity.Live("#item-analysis"))).ToContainTextAsync($"已由人工更正为“{corrected}”");
+            await Expect(page.Locator(Interactivity.Live("#item-machine"))).ToHaveTextAsync(machine);
             await Screenshots.TakeAsync(page, "opinion-item");
 
             await page.Locator(Interactivity.Live("#item-case")).ClickAsync();
