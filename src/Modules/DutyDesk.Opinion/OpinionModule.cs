@@ -3,6 +3,7 @@ using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Opinion.Features.Sources;
+using DutyDesk.Opinion.Features.Ui;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform;
 using DutyDesk.Platform.Auditing;
@@ -34,6 +35,7 @@ public static class OpinionModule
         services.AddSingleton<UnitSentiment>();
         services.AddTransient<RetrainSentiment>();
         services.AddIntake(configuration);
+        services.AddOpinionUi();
         return services;
     }
 
@@ -42,6 +44,7 @@ public static class OpinionModule
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
         api.MapSchemes().MapSources().MapItems().MapSentimentModel();
         api.MapIntake();
+        app.MapOpinionUi();
         return app;
     }
 }

@@ -23,7 +23,7 @@ public sealed record ItemPage(int Total, IReadOnlyList<ItemRow> Rows);
 
 public sealed record ItemDetail(
     ItemRow Row, string Text, string SentimentWords, string? SeenWhere, Guid? ScreenshotFileId, string? ReportedBy, DateTime CollectedAt,
-    DateTime? PublishedAt, double DuplicateSimilarity, string? EventTitle, SentimentLabel MachineSentiment);
+    DateTime? PublishedAt, double DuplicateSimilarity, string? EventTitle, SentimentLabel MachineSentiment, Guid UnitId);
 
 /// <summary>The item stream of a unit with filters, one item with its analysis, and an officer's sentiment correction.</summary>
 internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
@@ -101,7 +101,7 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         var reporter = item.ReportedById is { } by ? await db.Users.Where(u => u.Id == by).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var eventTitle = item.EventId is { } e ? await db.Set<OpinionCase>().Where(c => c.Id == e).Select(c => c.Title).FirstOrDefaultAsync(ct) : null;
         return new ItemDetail(row, item.Text, item.SentimentWords, item.SeenWhere, item.ScreenshotFileId, reporter, item.CollectedAt, item.PublishedAt,
-            item.DuplicateSimilarity, eventTitle, item.Sentiment);
+            item.DuplicateSimilarity, eventTitle, item.Sentiment, item.UnitId);
     }
 
     /// <summary>
