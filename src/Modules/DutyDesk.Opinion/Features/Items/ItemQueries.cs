@@ -105,8 +105,8 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
     }
 
     /// <summary>
-    /// An officer corrects the sentiment; the machine's label stays beside it, and the correction is what the
-    /// unit's own model is later retrained on.
+    /// An officer corrects (or confirms) the sentiment; the machine's label stays beside it, and the officer's label
+    /// is what the unit's own model is later retrained on.
     /// </summary>
     public async Task<Result<Done>> CorrectSentimentAsync(Actor actor, Guid id, SentimentLabel label, CancellationToken ct = default)
     {
@@ -124,9 +124,10 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         }
 
         var before = item.EffectiveSentiment;
-        item.CorrectedSentiment = label == item.Sentiment ? null : label;
-        item.CorrectedById = item.CorrectedSentiment is null ? null : actor.UserId;
-        item.CorrectedAt = item.CorrectedSentiment is null ? null : clock.GetUtcNow().UtcDateTime;
+        // Kept even when it agrees with the machine: a confirmed label is a training example too.
+        item.CorrectedSentiment = label;
+        item.CorrectedById = actor.UserId;
+        item.CorrectedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(clock, actor, OpinionAudit.ItemSentiment, "Item", id.ToString(), item.UnitId, detail: $"{Name(before)} → {Name(label)}");
         await db.SaveChangesAsync(ct);
         return Done.Value;
@@ -153,7 +154,7 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         {
             var mine = matches.Where(m => m.ItemId == i.Id).ToList();
             return new ItemRow(
-                i.Id, i.Title, Excerpt(i.Text), i.Url, i.Site, sources.GetValueOrDefault(i.SourceId, "?"), i.PostedAt, i.EffectiveSentiment, i.CorrectedSentiment is not null,
+                i.Id, i.Title, Excerpt(i.Text), i.Url, i.Site, sources.GetValueOrDefault(i.SourceId, "?"), i.PostedAt, i.EffectiveSentiment, i.CorrectedSentiment is { } corrected && corrected != i.Sentiment,
                 i.SentimentScore, mine.Select(m => m.Name).ToList(),
                 mine.SelectMany(m => m.Words.Split('、', StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).ToList(),
                 i.DuplicateOfId, i.EventId, i.EventId is { } e && levels.TryGetValue(e, out var l) ? l : null, i.Reads, i.Comments, i.Reposts);
