@@ -1,6 +1,7 @@
 using DutyDesk.Opinion.Features.Cases;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
+using DutyDesk.Opinion.Features.Search;
 using DutyDesk.Opinion.Features.Sources;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform;
@@ -30,6 +31,7 @@ public static class OpinionModule
         services.AddTransient<ReportItem>();
         services.AddTransient<ItemQueries>();
         services.AddTransient<CaseQueries>();
+        services.AddSearch(configuration);
         return services;
     }
 
