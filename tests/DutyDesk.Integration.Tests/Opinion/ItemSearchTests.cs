@@ -9,6 +9,7 @@ using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
 using DutyDesk.Text.Sentiment;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DutyDesk.Integration.Tests.Opinion;
 
@@ -206,6 +207,22 @@ public sealed class ItemSearchTests
         Assert.Equal(0, await host.Get<ItemIndexer>().RunOnceAsync(CancellationToken.None));
 
         Assert.Equal(ids.Order(), (await EntriesAsync(host)).Keys.Order());
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task RunOnce_TwoNodesAtOnce_EachItemIndexedOnce(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var ids = await IngestAsync(host, "第一中学", Canteen, Menu, Sports, "食堂承包商更换", "运动会报名开始");
+        await using var second = host.StartSecondNode("node-2", out var node2);
+
+        await Task.WhenAll(
+            host.Get<ItemIndexer>().RunOnceAsync(CancellationToken.None),
+            node2.GetRequiredService<ItemIndexer>().RunOnceAsync(CancellationToken.None));
+
+        Assert.Equal(ids.Order(), (await EntriesAsync(host)).Keys.Order());
+        Assert.Equal(3, (await SearchAsync(host, "食堂")).Total);
     }
 
     private static async Task<List<Guid>> IngestAsync(TestHost host, string unit, params string[] texts)

@@ -26,7 +26,8 @@ internal static class SearchSetup
         services.AddTransient<ItemIndexer>();
         services.AddPeriodicJob<ItemIndexer>(configuration, async (work, ct) =>
             {
-                // Load jieba's dictionary (a second or more) on the job's thread, not inside someone's first search.
+                // Load jieba's dictionary (seconds) on a pool thread, neither while the host starts nor inside someone's first search.
+                await Task.Yield();
                 SearchSegmenter.Warm();
                 return await work.RunOnceAsync(ct);
             },
