@@ -153,6 +153,30 @@ public sealed class ItemSearchTests
 
     [Theory]
     [BothProviders]
+    public async Task ItemsApi_WordsAndSentiment_FoundWithPendingNote(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var ids = await IngestAsync(host, "第一中学", Canteen, Menu);
+        await SetSentimentAsync(host, ids[0], SentimentLabel.Negative);
+        await host.Get<ItemIndexer>().RunOnceAsync(CancellationToken.None);
+        await IngestAsync(host, "第一中学", "食堂承包商更换");
+        using var client = await ApiClient.ForUserAsync(host, "yz.office");
+        var unitId = await host.UnitIdAsync("第一中学");
+
+        using var response = await client.GetAsync(
+            $"/api/v1/opinion/units/{unitId}/items?words={Uri.EscapeDataString("食堂\"*(")}&sentiment=Negative");
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = json.RootElement;
+        Assert.Equal(1, root.GetProperty("total").GetInt32());
+        Assert.Equal(ids[0], root.GetProperty("rows")[0].GetProperty("id").GetGuid());
+        Assert.Equal(1, root.GetProperty("unindexed").GetInt32());
+        Assert.Equal("索引尚有 1 条待处理，处理完后才能被搜索到。", root.GetProperty("searchNote").GetString());
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task RunOnce_Twice_SecondIndexesNothingAndEntriesUnchanged(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
