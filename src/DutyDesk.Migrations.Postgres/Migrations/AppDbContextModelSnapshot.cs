@@ -184,6 +184,27 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.ToTable("op_item_matches", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Segmented")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("op_item_search", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.MonitoringScheme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2020,6 +2041,15 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("SchemeId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2,6 +2,7 @@ using DutyDesk.Opinion.Features.Cases;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
+using DutyDesk.Opinion.Features.Search;
 using DutyDesk.Opinion.Features.Sources;
 using DutyDesk.Opinion.Features.Ui;
 using DutyDesk.Opinion.Ingest;
@@ -36,6 +37,7 @@ public static class OpinionModule
         services.AddTransient<RetrainSentiment>();
         services.AddIntake(configuration);
         services.AddOpinionUi();
+        services.AddSearch(configuration);
         return services;
     }
 

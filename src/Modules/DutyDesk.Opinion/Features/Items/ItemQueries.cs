@@ -1,9 +1,9 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Search;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
-using DutyDesk.Text;
 using DutyDesk.Text.Sentiment;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +19,14 @@ public sealed record ItemRow(
     double SentimentScore, IReadOnlyList<string> Schemes, IReadOnlyList<string> Words, Guid? DuplicateOfId, Guid? EventId, IncidentLevelCode? Level,
     long Reads, long Comments, long Reposts);
 
-public sealed record ItemPage(int Total, IReadOnlyList<ItemRow> Rows);
+/// <summary>
+/// A page of items. <see cref="Unindexed"/> is set when the filter had words: the unit's items the search index has
+/// not reached yet, which no word search finds until it has (see ItemIndexer).
+/// </summary>
+public sealed record ItemPage(int Total, IReadOnlyList<ItemRow> Rows, int Unindexed = 0)
+{
+    public string? SearchNote => Unindexed > 0 ? $"索引尚有 {Unindexed} 条待处理，处理完后才能被搜索到。" : null;
+}
 
 public sealed record ItemDetail(
     ItemRow Row, string Text, string SentimentWords, string? SeenWhere, Guid? ScreenshotFileId, string? ReportedBy, DateTime CollectedAt,
@@ -33,6 +40,11 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         if (!actor.CanSee(filter.UnitId))
         {
             return Error.NotFound("单位");
+        }
+
+        if (filter.Words is { Length: > ItemSearch.QueryMaxLength })
+        {
+            return Error.Validation("words", $"“搜索词”最多 {ItemSearch.QueryMaxLength} 个字符。");
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -76,16 +88,21 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
             query = query.Where(i => i.PostedAt < to);
         }
 
-        foreach (var word in (filter.Words ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(TextNormalizer.Fold).Where(w => w.Length > 0).Take(5))
+        var unindexed = 0;
+        if (!string.IsNullOrWhiteSpace(filter.Words))
         {
-            query = query.Where(i => i.Folded.Contains(word));
+            // Words go through the index only (whole words as jieba cuts them, all required); a query of nothing but
+            // punctuation has no words and finds nothing. Items not yet indexed are counted, not scanned.
+            var matching = ItemSearch.Matching(db, ItemSearch.Terms(filter.Words));
+            query = query.Where(i => matching.Contains(i.Id));
+            unindexed = await ItemSearch.PendingAsync(db, filter.UnitId, ct);
         }
 
         var total = await query.CountAsync(ct);
         var size = Math.Clamp(filter.PageSize, 1, 200);
         var items = await query.OrderByDescending(i => i.PostedAt).ThenByDescending(i => i.Id)
             .Skip((Math.Max(1, filter.Page) - 1) * size).Take(size).ToListAsync(ct);
-        return new ItemPage(total, await RowsAsync(db, items, ct));
+        return new ItemPage(total, await RowsAsync(db, items, ct), unindexed);
     }
 
     public async Task<Result<ItemDetail>> GetAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DutyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130091721_OpinionSentimentModels")]
-    partial class OpinionSentimentModels
+    [Migration("20261130082256_ItemSearch")]
+    partial class ItemSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -180,6 +180,27 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("SchemeId", "CollectedAt");
 
                     b.ToTable("op_item_matches", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("IndexedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Segmented")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("op_item_search", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.MonitoringScheme", b =>
@@ -423,36 +444,6 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("op_sources", (string)null);
-                });
-
-            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
-                {
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double>("AccuracyAfter")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("AccuracyBefore")
-                        .HasColumnType("REAL");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasMaxLength(16777216)
-                        .HasColumnType("BLOB");
-
-                    b.Property<int>("Examples")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("TrainedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TrainedById")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("UnitId");
-
-                    b.ToTable("op_sentiment_models", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
@@ -2017,6 +2008,15 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.MonitoringScheme", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
@@ -2042,15 +2042,6 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
-                {
-                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()

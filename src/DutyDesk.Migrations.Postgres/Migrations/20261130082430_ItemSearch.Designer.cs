@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DutyDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130091801_OpinionSentimentModels")]
-    partial class OpinionSentimentModels
+    [Migration("20261130082430_ItemSearch")]
+    partial class ItemSearch
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -185,6 +185,27 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.HasIndex("SchemeId", "CollectedAt");
 
                     b.ToTable("op_item_matches", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("IndexedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Segmented")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ItemId");
+
+                    b.ToTable("op_item_search", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.MonitoringScheme", b =>
@@ -428,36 +449,6 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("op_sources", (string)null);
-                });
-
-            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
-                {
-                    b.Property<Guid>("UnitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<double>("AccuracyAfter")
-                        .HasColumnType("double precision");
-
-                    b.Property<double>("AccuracyBefore")
-                        .HasColumnType("double precision");
-
-                    b.Property<byte[]>("Data")
-                        .IsRequired()
-                        .HasMaxLength(16777216)
-                        .HasColumnType("bytea");
-
-                    b.Property<int>("Examples")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("TrainedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("TrainedById")
-                        .HasColumnType("uuid");
-
-                    b.HasKey("UnitId");
-
-                    b.ToTable("op_sentiment_models", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
@@ -2026,6 +2017,15 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ItemSearchEntry", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.Item", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.MonitoringScheme", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
@@ -2051,15 +2051,6 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
-                {
-                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
-                        .WithMany()
-                        .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()
