@@ -58,17 +58,26 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
                 memory.CaughtUpTo = now.AddDays(-o.DuplicateWindowDays);
             }
 
-            // A little overlap: a transaction of another node may commit rows stamped slightly earlier.
+            // A little overlap: a transaction of another node may commit rows stamped slightly earlier. Ids first,
+            // texts only for the items this node has not seen (usually none), so a busy unit costs little.
             var from = memory.CaughtUpTo.AddMinutes(-2);
             var recent = await db.Set<Item>().AsNoTracking()
                 .Where(i => i.UnitId == unitId && i.CollectedAt >= from)
-                .OrderBy(i => i.CollectedAt).ThenBy(i => i.Id)
-                .Select(i => new { i.Id, i.Folded, i.CollectedAt })
+                .Select(i => new { i.Id, i.CollectedAt })
                 .ToListAsync(ct);
-            foreach (var item in recent.Where(r => !memory.Known.Contains(r.Id)))
+            var unseen = recent.Where(r => !memory.Known.Contains(r.Id)).OrderBy(r => r.CollectedAt).ThenBy(r => r.Id).Select(r => r.Id).ToList();
+            var position = unseen.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            foreach (var chunk in unseen.Chunk(1000))
             {
-                Remember(item.Id, item.Folded);
-                memory.CaughtUpTo = item.CollectedAt > memory.CaughtUpTo ? item.CollectedAt : memory.CaughtUpTo;
+                var texts = await db.Set<Item>().AsNoTracking()
+                    .Where(i => chunk.Contains(i.Id))
+                    .Select(i => new { i.Id, i.Folded, i.CollectedAt })
+                    .ToListAsync(ct);
+                foreach (var item in texts.OrderBy(t => position[t.Id]))
+                {
+                    Remember(item.Id, item.Folded);
+                    memory.CaughtUpTo = item.CollectedAt > memory.CaughtUpTo ? item.CollectedAt : memory.CaughtUpTo;
+                }
             }
         }
 
