@@ -7,7 +7,8 @@ namespace DutyDesk.E2E;
 /// <summary>
 /// 舆情监测 in a real browser: the leading-group office sets up a push source (its secret shown once), writes a
 /// scheme and tries it before saving (a broken expression is refused at its field), reports a post it saw, and
-/// follows it from the stream to the item, its event and the events list. Screenshots go to artifacts/screenshots.
+/// follows it from the stream to the item, its event and the events list, and finds the correction counted on the
+/// sentiment model page. Screenshots go to artifacts/screenshots.
 /// </summary>
 public sealed class OpinionPagesTests : BrowserJourney
 {
@@ -102,6 +103,15 @@ public sealed class OpinionPagesTests : BrowserJourney
             await sources.OpenAsync();
             await Expect(sources.Rows.Filter(new() { HasTextString = "人工报送" })).ToContainTextAsync("人工报送");
             await Screenshots.TakeAsync(page, "opinion-sources");
+
+            // The one correction is counted; retraining waits for enough of both sides, the shipped model stays in use.
+            await page.GotoAsync("/opinion/sentiment");
+            await Interactivity.WaitUntilInteractiveAsync(page);
+            await Expect(page.Locator(Interactivity.Live("#sentiment-corrections"))).ToContainTextAsync("1 条");
+            await Expect(page.Locator(Interactivity.Live("#sentiment-model"))).ToContainTextAsync("默认模型");
+            await Expect(page.Locator(Interactivity.Live("#sentiment-retrain"))).ToBeDisabledAsync();
+            await Expect(page.Locator(Interactivity.Live("#sentiment-retrain-reason"))).ToContainTextAsync("各至少需要 5 条");
+            await Screenshots.TakeAsync(page, "opinion-sentiment");
         });
 
     private async Task SignInFirstTimeAsync(IPage page)
