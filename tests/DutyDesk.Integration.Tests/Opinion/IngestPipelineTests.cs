@@ -142,6 +142,7 @@ public sealed class IngestPipelineTests
     {
         await using var host = await TestHost.StartAsync(provider);
         var source = await SourceAsync(host);
+        await SchemeAsync(host, "一中", "第一中学");
         var added = await host.Get<IngestPipeline>().IngestAsync(source, [Post(Canteen, id: "1")]);
         var queries = host.Get<ItemQueries>();
         var unit = await host.UnitIdAsync("第一中学");
@@ -156,6 +157,8 @@ public sealed class IngestPipelineTests
         var actor = await host.ActorAsync("yz.office");
         Assert.Equal(1, (await queries.ListAsync(actor, new ItemFilter(unit, Sentiment: SentimentLabel.Neutral))).Value.Total);
         Assert.Equal(0, (await queries.ListAsync(actor, new ItemFilter(unit, Sentiment: SentimentLabel.Negative))).Value.Total);
+        await using var db = await host.DbAsync();
+        Assert.Equal(0, (await db.Set<OpinionCase>().SingleAsync()).NegativeCount);
     }
 
     [Theory]

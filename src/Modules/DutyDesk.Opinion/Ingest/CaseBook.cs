@@ -74,6 +74,16 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         touched.Add(target.Id);
     }
 
+    /// <summary>Recomputes one event's figures and level after a change to its items (e.g. a corrected sentiment).</summary>
+    public async Task RefreshAsync(Guid caseId, CancellationToken ct)
+    {
+        var c = await db.Set<OpinionCase>().FirstAsync(x => x.Id == caseId, ct);
+        cases[c.Id] = c;
+        words[c.Id] = CaseClustering.ParseWords(c.Words).ToHashSet(StringComparer.Ordinal);
+        touched.Add(c.Id);
+        await RefreshFiguresAsync(ct);
+    }
+
     /// <summary>After the batch's items are saved (same transaction): figures and level of every touched event.</summary>
     public async Task RefreshFiguresAsync(CancellationToken ct)
     {

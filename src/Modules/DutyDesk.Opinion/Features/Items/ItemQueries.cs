@@ -5,7 +5,9 @@ using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Text.Sentiment;
+using DutyDesk.Opinion.Ingest;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DutyDesk.Opinion.Features.Items;
 
@@ -33,7 +35,7 @@ public sealed record ItemDetail(
     DateTime? PublishedAt, double DuplicateSimilarity, string? EventTitle, SentimentLabel MachineSentiment, Guid UnitId);
 
 /// <summary>The item stream of a unit with filters, one item with its analysis, and an officer's sentiment correction.</summary>
-internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, IOptions<OpinionOptions> options, TimeProvider clock)
 {
     public async Task<Result<ItemPage>> ListAsync(Actor actor, ItemFilter filter, CancellationToken ct = default)
     {
@@ -146,7 +148,16 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, Tim
         item.CorrectedById = actor.UserId;
         item.CorrectedAt = clock.GetUtcNow().UtcDateTime;
         db.Audit(clock, actor, OpinionAudit.ItemSentiment, "Item", id.ToString(), item.UnitId, detail: $"{Name(before)} → {Name(label)}");
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        if (item.EventId is { } caseId)
+        {
+            // The event's negative share and proposed level follow the officer's label.
+            await new CaseBook(db, item.UnitId, options.Value, clock.GetUtcNow().UtcDateTime).RefreshAsync(caseId, ct);
+            await db.SaveChangesAsync(ct);
+        }
+
+        await transaction.CommitAsync(ct);
         return Done.Value;
     }
 
