@@ -74,6 +74,20 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         touched.Add(target.Id);
     }
 
+    /// <summary>Looks up, in one query per 500, the events of stored items this batch's reposts duplicate.</summary>
+    public async Task KnowFirstItemsAsync(IEnumerable<Guid> firstIds, CancellationToken ct)
+    {
+        var tracked = db.ChangeTracker.Entries<Item>().Select(e => e.Entity.Id).ToHashSet();
+        foreach (var chunk in firstIds.Where(id => !tracked.Contains(id) && !caseOfItem.ContainsKey(id)).Distinct().Chunk(500))
+        {
+            var known = await db.Set<Item>().AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => new { i.Id, i.EventId }).ToListAsync(ct);
+            foreach (var k in known)
+            {
+                caseOfItem[k.Id] = k.EventId;
+            }
+        }
+    }
+
     /// <summary>Recomputes one event's figures and level after a change to its items (e.g. a corrected sentiment).</summary>
     public async Task RefreshAsync(Guid caseId, CancellationToken ct)
     {

@@ -99,18 +99,20 @@ internal sealed class IngestPipeline(
         await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
         var matched = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var analysed = new List<(Item Item, List<(Guid SchemeId, List<string> Words)> Matches)>(fresh.Count);
         foreach (var (_, item, foldedTitle) in fresh)
         {
             var (firstId, similarity) = memory.Add(item.Id, item.Folded);
             item.DuplicateOfId = firstId;
             item.DuplicateSimilarity = similarity;
-            var matches = unitSchemes.Match(source.Id, foldedTitle, item.Folded);
+            analysed.Add((item, unitSchemes.Match(source.Id, foldedTitle, item.Folded)));
             db.Set<Item>().Add(item);
-            if (matches.Count == 0)
-            {
-                continue;
-            }
+        }
 
+        // The events of earlier items that matching reposts duplicate, in one query rather than one per repost.
+        await cases.KnowFirstItemsAsync(analysed.Where(a => a.Matches.Count > 0 && a.Item.DuplicateOfId is not null).Select(a => a.Item.DuplicateOfId!.Value), ct);
+        foreach (var (item, matches) in analysed.Where(a => a.Matches.Count > 0))
+        {
             matched++;
             foreach (var (schemeId, words) in matches)
             {
