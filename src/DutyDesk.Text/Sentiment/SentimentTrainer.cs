@@ -45,50 +45,9 @@ public static class SentimentTrainer
         var vocabulary = BuildVocabulary(texts, options.MinDocumentCount);
         var rows = texts.Select(t => Vectorize(t.Text, t.Positive, vocabulary)).ToArray();
 
-        var weights = new double[vocabulary.Count];
-        var squares = new double[vocabulary.Count];
-        double bias = 0, biasSquares = 0, lexiconWeight = 0, lexiconSquares = 0;
-        const double Epsilon = 1e-8;
-        var order = Enumerable.Range(0, rows.Length).ToArray();
-        var random = new Random(options.Seed);
-        for (var epoch = 0; epoch < options.Epochs; epoch++)
-        {
-            random.Shuffle(order);
-            foreach (var r in order)
-            {
-                var row = rows[r];
-                var z = bias + (lexiconWeight * row.Lexicon);
-                for (var k = 0; k < row.Features.Length; k++)
-                {
-                    z += weights[row.Features[k]] * row.Values[k];
-                }
-
-                var gradient = Sigmoid(z) - (row.Positive ? 1.0 : 0.0);
-                for (var k = 0; k < row.Features.Length; k++)
-                {
-                    var j = row.Features[k];
-                    var g = (gradient * row.Values[k]) + (options.L2 * weights[j]);
-                    squares[j] += g * g;
-                    weights[j] -= options.LearningRate * g / Math.Sqrt(squares[j] + Epsilon);
-                }
-
-                biasSquares += gradient * gradient;
-                bias -= options.LearningRate * gradient / Math.Sqrt(biasSquares + Epsilon);
-                var gl = gradient * row.Lexicon;
-                lexiconSquares += gl * gl;
-                lexiconWeight -= options.LearningRate * gl / Math.Sqrt(lexiconSquares + Epsilon);
-            }
-        }
-
-        var kept = new List<(string, float)>();
-        foreach (var (gram, j) in vocabulary)
-        {
-            if (Math.Abs(weights[j]) >= options.PruneBelow)
-            {
-                kept.Add((gram, (float)weights[j]));
-            }
-        }
-
+        var prior = new double[vocabulary.Count];
+        var (weights, bias, lexiconWeight) = Descend(rows, prior, 0, 0, options);
+        var kept = vocabulary.Where(v => Math.Abs(weights[v.Value]) >= options.PruneBelow).Select(v => (v.Key, (float)weights[v.Value])).ToList();
         return new SentimentModel(kept, (float)bias, (float)lexiconWeight, options.NeutralThreshold);
     }
 
@@ -126,9 +85,25 @@ public static class SentimentTrainer
         }
 
         var rows = texts.Select(t => Vectorize(t.Text, t.Positive, vocabulary)).ToArray();
+        var (weights, bias, lexiconWeight) = Descend(rows, prior, start.Bias, start.LexiconWeight, options);
+        var kept = vocabulary
+            .Where(v => v.Value < start.FeatureCount || Math.Abs(weights[v.Value]) >= options.PruneBelow)
+            .Select(v => (v.Key, (float)weights[v.Value]))
+            .ToList();
+
+        return new SentimentModel(kept, (float)bias, (float)lexiconWeight, start.NeutralThreshold);
+    }
+
+    /// <summary>
+    /// AdaGrad over the rows in seeded order, starting at <paramref name="prior"/> (and the given bias and lexicon
+    /// weight), with L2 pulling each weight back towards its prior: zeros for a new model, the start for adapting.
+    /// </summary>
+    private static (double[] Weights, double Bias, double LexiconWeight) Descend(
+        Row[] rows, double[] prior, double bias, double lexiconWeight, SentimentTrainingOptions options)
+    {
         var weights = (double[])prior.Clone();
-        var squares = new double[vocabulary.Count];
-        double bias = start.Bias, biasSquares = 0, lexiconWeight = start.LexiconWeight, lexiconSquares = 0;
+        var squares = new double[prior.Length];
+        double biasSquares = 0, lexiconSquares = 0;
         const double Epsilon = 1e-8;
         var order = Enumerable.Range(0, rows.Length).ToArray();
         var random = new Random(options.Seed);
@@ -161,16 +136,7 @@ public static class SentimentTrainer
             }
         }
 
-        var kept = new List<(string, float)>();
-        foreach (var (gram, j) in vocabulary)
-        {
-            if (j < start.FeatureCount || Math.Abs(weights[j]) >= options.PruneBelow)
-            {
-                kept.Add((gram, (float)weights[j]));
-            }
-        }
-
-        return new SentimentModel(kept, (float)bias, (float)lexiconWeight, start.NeutralThreshold);
+        return (weights, bias, lexiconWeight);
     }
 
     internal static double Sigmoid(double z) => 1.0 / (1.0 + Math.Exp(-z));

@@ -1,5 +1,7 @@
+using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
+using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +19,27 @@ internal static class OpinionAccess
     public static bool Configures(Actor actor, Guid unitId) => Configurers.Any(r => actor.HoldsIn(r, unitId));
 
     public static bool Reports(Actor actor, Guid unitId) => Reporters.Any(r => actor.HoldsIn(r, unitId));
+
+    /// <summary>
+    /// The check before configuring a unit's monitoring: an unknown or out-of-scope unit is "not found"; a person in
+    /// scope without a configuring role is refused, and the attempt (<paramref name="attempted"/>) audited.
+    /// </summary>
+    public static async Task<Error?> CheckConfigurerAsync(
+        AppDbContext db, TimeProvider clock, Actor actor, Guid unitId, string attempted, string allowedTo, CancellationToken ct)
+    {
+        if (!actor.CanSee(unitId) || !await db.Units.AnyAsync(u => u.Id == unitId, ct))
+        {
+            return Error.NotFound("单位");
+        }
+
+        if (!Configures(actor, unitId))
+        {
+            await db.AuditDeniedAsync(clock, actor, attempted, "Unit", unitId.ToString(), ct);
+            return Error.Forbidden($"只有本单位的{ConfigurersText}可以{allowedTo}。");
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Reporting also goes upward: an information officer of a department (一中德育处) reports what concerns the

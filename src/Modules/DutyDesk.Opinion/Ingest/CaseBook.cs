@@ -107,10 +107,13 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         }
 
         var ids = touched.ToList();
-        var known = await db.Set<CaseSite>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).Select(s => new { s.CaseId, s.Site }).ToListAsync(ct);
-        foreach (var (caseId, sites) in newSites)
+        var sites = (await db.Set<CaseSite>().AsNoTracking().Where(s => ids.Contains(s.CaseId)).Select(s => new { s.CaseId, s.Site }).ToListAsync(ct))
+            .GroupBy(s => s.CaseId)
+            .ToDictionary(g => g.Key, g => g.Select(s => s.Site).ToHashSet(StringComparer.Ordinal));
+        foreach (var (caseId, seen) in newSites)
         {
-            foreach (var site in sites.Where(s => !known.Any(k => k.CaseId == caseId && k.Site == s)))
+            var stored = sites.TryGetValue(caseId, out var set) ? set : sites[caseId] = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var site in seen.Where(stored.Add))
             {
                 db.Set<CaseSite>().Add(new CaseSite { CaseId = caseId, Site = site });
             }
@@ -146,7 +149,7 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
             c.Reposts = f.Reposts;
             c.NegativeCount = f.Negative;
             c.ItemsLastHour = f.LastHour;
-            c.SiteCount = known.Count(k => k.CaseId == f.CaseId) + (newSites.TryGetValue(f.CaseId, out var s) ? s.Count(x => !known.Any(k => k.CaseId == f.CaseId && k.Site == x)) : 0);
+            c.SiteCount = sites.TryGetValue(f.CaseId, out var caseSites) ? caseSites.Count : 0;
             c.NegativeTrend = Math.Round(Share(f.RecentNegative, f.Recent) - Share(f.BeforeNegative, f.Before), 4);
             var proposal = IncidentLevel.Propose(
                 new CaseFigures(c.ItemCount, c.Comments, c.Reposts, c.Reads, c.SiteCount, c.MainstreamMedia, c.NegativeCount, c.NegativeTrend, c.ItemsLastHour, c.KeyArea, c.Severe),

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Sources;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
@@ -62,7 +63,7 @@ internal sealed class ReportItem(IDbContextFactory<AppDbContext> dbFactory, Inge
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var source = await ManualSourceAsync(db, command.UnitId, now, ct);
+        var source = await IntakeSource.ForAsync(db, command.UnitId, SourceKind.Manual, SourceName, now, ct);
         Guid? screenshotId = null;
         if (screenshot is not null)
         {
@@ -89,18 +90,5 @@ internal sealed class ReportItem(IDbContextFactory<AppDbContext> dbFactory, Inge
         var key = ItemKey.CanonicalUrl(command.Url) is { } url ? "url:" + url : null;
         var known = key is null ? null : await db.Set<Item>().AsNoTracking().Where(i => i.UnitId == command.UnitId && i.DedupeKey == key).Select(i => (Guid?)i.Id).FirstOrDefaultAsync(ct);
         return new ReportOutcome(known, true);
-    }
-
-    private static async Task<Guid> ManualSourceAsync(AppDbContext db, Guid unitId, DateTime now, CancellationToken ct)
-    {
-        var id = await db.Set<Source>().Where(s => s.UnitId == unitId && s.Kind == SourceKind.Manual).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        if (id is { } existing)
-        {
-            return existing;
-        }
-
-        var source = new Source { Id = Guid.CreateVersion7(), UnitId = unitId, Name = SourceName, Kind = SourceKind.Manual, CreatedAt = now };
-        db.Set<Source>().Add(source);
-        return source.Id;
     }
 }

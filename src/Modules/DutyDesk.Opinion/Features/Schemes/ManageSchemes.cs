@@ -241,15 +241,9 @@ internal sealed class ManageSchemes(IDbContextFactory<AppDbContext> dbFactory, T
 
     private async Task<Error?> CheckAsync(AppDbContext db, Actor actor, SchemeCommand command, string what, CancellationToken ct, Guid? self = null)
     {
-        if (!actor.CanSee(command.UnitId) || !await db.Units.AnyAsync(u => u.Id == command.UnitId, ct))
+        if (await OpinionAccess.CheckConfigurerAsync(db, clock, actor, command.UnitId, what, "设置监测方案", ct) is { } refused)
         {
-            return Error.NotFound("单位");
-        }
-
-        if (!OpinionAccess.Configures(actor, command.UnitId))
-        {
-            await db.AuditDeniedAsync(clock, actor, what, "Unit", command.UnitId.ToString(), ct);
-            return Error.Forbidden($"只有本单位的{OpinionAccess.ConfigurersText}可以设置监测方案。");
+            return refused;
         }
 
         var name = TextNormalizer.Clean(command.Name);

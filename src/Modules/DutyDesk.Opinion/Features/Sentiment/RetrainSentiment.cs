@@ -50,7 +50,7 @@ internal sealed class RetrainSentiment(IDbContextFactory<AppDbContext> dbFactory
     public async Task<Result<SentimentModelStatus>> RetrainAsync(Actor actor, Guid unitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await CheckAsync(db, actor, unitId, "再训练情感模型", ct) is { } refused)
+        if (await OpinionAccess.CheckConfigurerAsync(db, clock, actor, unitId, "再训练情感模型", "再训练情感模型", ct) is { } refused)
         {
             return refused;
         }
@@ -86,7 +86,7 @@ internal sealed class RetrainSentiment(IDbContextFactory<AppDbContext> dbFactory
     public async Task<Result<SentimentModelStatus>> ResetAsync(Actor actor, Guid unitId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await CheckAsync(db, actor, unitId, "恢复默认情感模型", ct) is { } refused)
+        if (await OpinionAccess.CheckConfigurerAsync(db, clock, actor, unitId, "恢复默认情感模型", "再训练情感模型", ct) is { } refused)
         {
             return refused;
         }
@@ -104,20 +104,4 @@ internal sealed class RetrainSentiment(IDbContextFactory<AppDbContext> dbFactory
 
     private static double Accuracy(SentimentAnalyzer analyzer, List<(string Text, bool Positive)> examples)
         => examples.Count(e => analyzer.Score(e.Text) >= 0 == e.Positive) / (double)examples.Count;
-
-    private async Task<Error?> CheckAsync(AppDbContext db, Actor actor, Guid unitId, string what, CancellationToken ct)
-    {
-        if (!actor.CanSee(unitId) || !await db.Units.AnyAsync(u => u.Id == unitId, ct))
-        {
-            return Error.NotFound("单位");
-        }
-
-        if (!OpinionAccess.Configures(actor, unitId))
-        {
-            await db.AuditDeniedAsync(clock, actor, what, "Unit", unitId.ToString(), ct);
-            return Error.Forbidden($"只有本单位的{OpinionAccess.ConfigurersText}可以再训练情感模型。");
-        }
-
-        return null;
-    }
 }

@@ -136,7 +136,8 @@ internal sealed class ImportItems(IDbContextFactory<AppDbContext> dbFactory, Ing
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var target = chosen?.Id ?? await ImportSourceAsync(db, unitId, now, ct);
+        var target = chosen?.Id ?? await IntakeSource.ForAsync(db, unitId, SourceKind.FileImport, SourceName, now, ct);
+        await db.SaveChangesAsync(ct); // the pipeline reads the source in its own context
         var outcome = await pipeline.IngestAsync(target, items, ct);
         db.Audit(clock, actor, OpinionAudit.ItemImport, "Source", target.ToString(), unitId,
             detail: $"{fileName}：{rows.Count} {unit}，新增 {outcome.Added}，重复 {outcome.Duplicates}，命中方案 {outcome.Matched}");
@@ -401,22 +402,6 @@ internal sealed class ImportItems(IDbContextFactory<AppDbContext> dbFactory, Ing
             : [.. problems.Take(MaxProblemsListed), new ImportProblem(problems[MaxProblemsListed].Row, "", $"及以后另有 {problems.Count - MaxProblemsListed} 处错误未列出。", unit)];
 
     private static string Shorten(string value) => value.Length <= 40 ? value : value[..40] + "…";
-
-    private static async Task<Guid> ImportSourceAsync(AppDbContext db, Guid unitId, DateTime now, CancellationToken ct)
-    {
-        var existing = await db.Set<Source>().Where(s => s.UnitId == unitId && s.Kind == SourceKind.FileImport)
-            .OrderBy(s => s.Name == SourceName ? 0 : 1).ThenBy(s => s.CreatedAt).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
-        if (existing is { } id)
-        {
-            return id;
-        }
-
-        var taken = await db.Set<Source>().AnyAsync(s => s.UnitId == unitId && s.Name == SourceName, ct);
-        var source = new Source { Id = Guid.CreateVersion7(), UnitId = unitId, Name = taken ? SourceName + "（自动）" : SourceName, Kind = SourceKind.FileImport, CreatedAt = now };
-        db.Set<Source>().Add(source);
-        await db.SaveChangesAsync(ct);
-        return source.Id;
-    }
 
     private sealed record ImportRow(int Number, IReadOnlyDictionary<string, string> Cells)
     {

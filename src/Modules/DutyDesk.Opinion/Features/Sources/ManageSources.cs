@@ -187,15 +187,9 @@ internal sealed class ManageSources(IDbContextFactory<AppDbContext> dbFactory, T
 
     private async Task<Error?> CheckAsync(AppDbContext db, Actor actor, SourceCommand command, string what, CancellationToken ct, Guid? self = null)
     {
-        if (!actor.CanSee(command.UnitId) || !await db.Units.AnyAsync(u => u.Id == command.UnitId, ct))
+        if (await OpinionAccess.CheckConfigurerAsync(db, clock, actor, command.UnitId, what, "设置信息源", ct) is { } refused)
         {
-            return Error.NotFound("单位");
-        }
-
-        if (!OpinionAccess.Configures(actor, command.UnitId))
-        {
-            await db.AuditDeniedAsync(clock, actor, what, "Unit", command.UnitId.ToString(), ct);
-            return Error.Forbidden($"只有本单位的{OpinionAccess.ConfigurersText}可以设置信息源。");
+            return refused;
         }
 
         var name = TextNormalizer.Clean(command.Name);
