@@ -62,7 +62,7 @@ internal static class IngestBenchmark
         await sp.GetRequiredService<Seeder>().MigrateAndSeedAsync();
         var factory = sp.GetRequiredService<IDbContextFactory<AppDbContext>>();
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
-        Guid unitId, pipelineSource, baselineSource, baselineUnit;
+        Guid unitId, pipelineSource, baselineSource, baselineUnit, warmUnit, warmSource;
         await using (var db = await factory.CreateDbContextAsync())
         {
             var root = await db.Units.FirstAsync();
@@ -70,20 +70,14 @@ internal static class IngestBenchmark
             // The baseline stores into a unit of its own, so its rows do not meet the pipeline's keys.
             baselineUnit = Guid.CreateVersion7();
             db.Units.Add(new DutyDesk.Platform.Units.Unit { Id = baselineUnit, Name = "基线", ParentId = unitId, Path = DutyDesk.Platform.Units.Unit.PathOf(root.Path, baselineUnit), CreatedAt = now });
+            // A unit of its own for the warm-up pass, so the measured unit starts empty.
+            warmUnit = Guid.CreateVersion7();
+            db.Units.Add(new DutyDesk.Platform.Units.Unit { Id = warmUnit, Name = "预热", ParentId = unitId, Path = DutyDesk.Platform.Units.Unit.PathOf(root.Path, warmUnit), CreatedAt = now });
             pipelineSource = AddSource(db, unitId, "推送", now);
             baselineSource = AddSource(db, baselineUnit, "基线", now);
-            var random = new Random(7);
-            for (var i = 0; i < 50; i++)
-            {
-                db.Set<MonitoringScheme>().Add(new MonitoringScheme
-                {
-                    Id = Guid.CreateVersion7(), UnitId = unitId, Name = $"方案{i}", Mode = SchemeMode.Groups,
-                    Subjects = string.Join('\n', Enumerable.Range(0, 3).Select(_ => Subjects[random.Next(Subjects.Length)])),
-                    Events = string.Join('\n', Enumerable.Range(0, 4).Select(_ => Events[random.Next(Events.Length)])),
-                    Exclusions = i % 5 == 0 ? "广告" : "", CreatedAt = now, UpdatedAt = now,
-                });
-            }
-
+            warmSource = AddSource(db, warmUnit, "预热", now);
+            AddSchemes(db, unitId, now);
+            AddSchemes(db, warmUnit, now);
             await db.SaveChangesAsync();
         }
 
@@ -106,6 +100,14 @@ internal static class IngestBenchmark
 
         baseline.Stop();
         var pipeline = sp.GetRequiredService<IngestPipeline>();
+
+        // A server that has run a while — code compiled and optimised, conversion tables and sentiment model loaded,
+        // tables and indexes not empty: the whole corpus once into a unit of its own, not measured.
+        foreach (var chunk in posts.Select((t, i) => new IncomingItem($"warm{i}", null, null, t)).Chunk(batchSize))
+        {
+            await pipeline.IngestAsync(warmSource, chunk);
+        }
+
         var latencies = new List<double>();
         var added = 0;
         var matched = 0;
@@ -134,6 +136,21 @@ internal static class IngestBenchmark
         Console.WriteLine($"  baseline (bare rows, no analysis):     {baseRate,9:N0} posts/s");
         Console.WriteLine($"  whole pipeline:                       {rate,9:N0} posts/s  ({rate / baseRate:0.00}× the bare insert; target ≥ 5,000)");
         Console.WriteLine($"  batch latency (arrival → event row):  p50 {Percentile(latencies, 0.5):N0} ms, p99 {Percentile(latencies, 0.99):N0} ms, max {latencies[^1]:N0} ms (target p99 < 1,000 ms)");
+    }
+
+    private static void AddSchemes(AppDbContext db, Guid unitId, DateTime now)
+    {
+        var random = new Random(7);
+        for (var i = 0; i < 50; i++)
+        {
+            db.Set<MonitoringScheme>().Add(new MonitoringScheme
+            {
+                Id = Guid.CreateVersion7(), UnitId = unitId, Name = $"方案{i}", Mode = SchemeMode.Groups,
+                Subjects = string.Join('\n', Enumerable.Range(0, 3).Select(_ => Subjects[random.Next(Subjects.Length)])),
+                Events = string.Join('\n', Enumerable.Range(0, 4).Select(_ => Events[random.Next(Events.Length)])),
+                Exclusions = i % 5 == 0 ? "广告" : "", CreatedAt = now, UpdatedAt = now,
+            });
+        }
     }
 
     private static Guid AddSource(AppDbContext db, Guid unitId, string name, DateTime now)

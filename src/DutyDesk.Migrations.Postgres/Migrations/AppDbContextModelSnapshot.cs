@@ -478,6 +478,22 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.ToTable("op_sentiment_models", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Ingest.IngestMark", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_ingest_marks", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2087,6 +2103,15 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Ingest.IngestMark", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()

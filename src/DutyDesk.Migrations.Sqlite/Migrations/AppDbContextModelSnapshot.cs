@@ -473,6 +473,22 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("op_sentiment_models", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Ingest.IngestMark", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_ingest_marks", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Platform.ApiTokens.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2078,6 +2094,15 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.UnitSentimentModel", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Ingest.IngestMark", b =>
                 {
                     b.HasOne("DutyDesk.Platform.Units.Unit", null)
                         .WithMany()

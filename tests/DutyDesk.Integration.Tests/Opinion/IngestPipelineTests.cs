@@ -117,6 +117,53 @@ public sealed class IngestPipelineTests
 
     [Theory]
     [BothProviders]
+    public async Task Ingest_OtherNodeStoredSinceThisNodesLastBatch_ReadsItBackAndMarksRepost(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var source = await SourceAsync(host);
+        var first = host.Get<IngestPipeline>();
+        // The first node's index is warm and its mark known; then the second node stores the original post.
+        await first.IngestAsync(source, [Post("今天的天气很好，适合出门散步，公园里人很多", id: "1")]);
+        await using var second = host.StartSecondNode("node-2", out var services);
+        await ((IngestPipeline)services.GetService(typeof(IngestPipeline))!).IngestAsync(source, [Post(Canteen, id: "2")]);
+        await first.IngestAsync(source, [Post("转：" + Canteen, id: "3")]);
+
+        await using var db = await host.DbAsync();
+        var items = await db.Set<Item>().ToDictionaryAsync(i => i.DedupeKey);
+        Assert.Equal(3, items.Count);
+        Assert.Equal(items.Single(i => i.Key.EndsWith(":2", StringComparison.Ordinal)).Value.Id, items.Single(i => i.Key.EndsWith(":3", StringComparison.Ordinal)).Value.DuplicateOfId);
+        Assert.Equal(3, await db.Set<IngestMark>().Where(m => m.UnitId == items.First().Value.UnitId).Select(m => m.Version).SingleAsync());
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task Ingest_TwoNodesAtOnceOnOneUnit_EveryRepostMarkedOnce(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var source = await SourceAsync(host);
+        await using var second = host.StartSecondNode("node-2", out var services);
+        var pipelines = new[] { host.Get<IngestPipeline>(), (IngestPipeline)services.GetService(typeof(IngestPipeline))! };
+        // Both nodes receive the same original and reposts of it at the same time, in small batches.
+        var posts = Enumerable.Range(0, 40).Select(i => Post(i == 0 ? Canteen : $"转{i}：" + Canteen, id: $"p{i}")).ToArray();
+        await Task.WhenAll(pipelines.Select((p, n) => Task.Run(async () =>
+        {
+            foreach (var chunk in posts.Skip(n).Concat(posts.Take(n)).Chunk(5))
+            {
+                await p.IngestAsync(source, chunk);
+            }
+        })));
+
+        await using var db = await host.DbAsync();
+        var items = await db.Set<Item>().AsNoTracking().ToListAsync();
+        Assert.Equal(40, items.Count);
+        // One group: exactly one item is its first, and every other one points at it.
+        var firsts = items.Where(i => i.DuplicateOfId is null).ToList();
+        Assert.Single(firsts);
+        Assert.All(items.Where(i => i.DuplicateOfId is not null), i => Assert.Equal(firsts[0].Id, i.DuplicateOfId));
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task ListItems_OtherUnitsUser_NotFoundAndNoRows(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -43,17 +43,24 @@ public sealed class IngestRestartTests
         var source = await SourceAsync(host);
         var pipeline = host.Get<IngestPipeline>();
         await SchemeAsync(host, "第0轮", Subject(0), events: "食堂\n饭菜");
-        faults.Reset();
         await pipeline.IngestAsync(source, Batch(0));
+        var expected = await SnapshotAsync(host, 0);
+
+        // Steps of a batch on a node that has its near-duplicate index already (the usual case; a cold node reads
+        // the recent items back first, which the rounds after a failure and after the restart go through).
+        await SchemeAsync(host, "第1轮", Subject(1), events: "食堂\n饭菜");
+        faults.Reset();
+        await pipeline.IngestAsync(source, Batch(1));
         var steps = faults.Steps;
         Assert.True(steps >= 8, $"a clean batch took only {steps} database steps");
-        var expected = await SnapshotAsync(host, 0);
+        Assert.Equal(expected, await SnapshotAsync(host, 1));
 
         for (var step = 1; step <= steps; step++)
         {
-            await SchemeAsync(host, $"第{step}轮", Subject(step), events: "食堂\n饭菜");
+            var round = step + 1;
+            await SchemeAsync(host, $"第{round}轮", Subject(round), events: "食堂\n饭菜");
             faults.FailAt(step);
-            await Assert.ThrowsAnyAsync<Exception>(() => pipeline.IngestAsync(source, Batch(step)));
+            await Assert.ThrowsAnyAsync<Exception>(() => pipeline.IngestAsync(source, Batch(round)));
             faults.Reset();
             if (step == steps / 2)
             {
@@ -62,16 +69,16 @@ public sealed class IngestRestartTests
                 pipeline = host.Get<IngestPipeline>();
             }
 
-            var retry = await pipeline.IngestAsync(source, Batch(step));
-            var again = await pipeline.IngestAsync(source, Batch(step));
+            var retry = await pipeline.IngestAsync(source, Batch(round));
+            var again = await pipeline.IngestAsync(source, Batch(round));
 
             Assert.Equal(4, retry.Added + retry.Duplicates - 1);
             Assert.Equal(0, again.Added);
-            Assert.Equal(expected, await SnapshotAsync(host, step));
+            Assert.Equal(expected, await SnapshotAsync(host, round));
         }
 
         await using var db = await host.DbAsync();
-        Assert.Equal(4 * (steps + 1), await db.Set<Item>().CountAsync());
+        Assert.Equal(4 * (steps + 2), await db.Set<Item>().CountAsync());
     }
 
     /// <summary>What a round stored, without ids: texts, duplicate marks, match words, events and their figures (sentiment differs by round: each has its own characters).</summary>

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform.Files;
 using DutyDesk.Platform.Units;
 using Microsoft.EntityFrameworkCore;
@@ -128,6 +129,17 @@ internal sealed class UnitSentimentModelConfiguration : IEntityTypeConfiguration
         b.ToTable("op_sentiment_models");
         b.HasKey(x => x.UnitId);
         b.Property(x => x.Data).HasMaxLength(16 * 1024 * 1024);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class IngestMarkConfiguration : IEntityTypeConfiguration<IngestMark>
+{
+    public void Configure(EntityTypeBuilder<IngestMark> b)
+    {
+        b.ToTable("op_ingest_marks");
+        b.HasKey(x => x.UnitId);
+        b.Property(x => x.UnitId).ValueGeneratedNever();
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -74,11 +74,19 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         touched.Add(target.Id);
     }
 
+    /// <summary>The batch's own items: a repost of one of them joins its event once it has one, and needs no lookup.</summary>
+    public void KnowBatch(IEnumerable<Item> items)
+    {
+        foreach (var item in items)
+        {
+            caseOfItem.TryAdd(item.Id, item.EventId);
+        }
+    }
+
     /// <summary>Looks up, in one query per 500, the events of stored items this batch's reposts duplicate.</summary>
     public async Task KnowFirstItemsAsync(IEnumerable<Guid> firstIds, CancellationToken ct)
     {
-        var tracked = db.ChangeTracker.Entries<Item>().Select(e => e.Entity.Id).ToHashSet();
-        foreach (var chunk in firstIds.Where(id => !tracked.Contains(id) && !caseOfItem.ContainsKey(id)).Distinct().Chunk(500))
+        foreach (var chunk in firstIds.Where(id => !caseOfItem.ContainsKey(id)).Distinct().Chunk(500))
         {
             var known = await db.Set<Item>().AsNoTracking().Where(i => chunk.Contains(i.Id)).Select(i => new { i.Id, i.EventId }).ToListAsync(ct);
             foreach (var k in known)
@@ -171,13 +179,9 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
 
         if (!caseOfItem.TryGetValue(firstId.Value, out var caseId))
         {
-            var tracked = db.ChangeTracker.Entries<Item>().FirstOrDefault(e => e.Entity.Id == firstId)?.Entity;
-            caseId = tracked is not null
-                ? tracked.EventId
-                : await db.Set<Item>().AsNoTracking().Where(i => i.Id == firstId).Select(i => i.EventId).FirstOrDefaultAsync(ct);
+            caseId = await db.Set<Item>().AsNoTracking().Where(i => i.Id == firstId).Select(i => i.EventId).FirstOrDefaultAsync(ct);
             caseOfItem[firstId.Value] = caseId;
         }
-
 
         if (caseId is { } id && !cases.ContainsKey(id))
         {

@@ -9,7 +9,8 @@ namespace DutyDesk.Opinion.Ingest;
 
 /// <summary>
 /// Per unit, the recent items' near-duplicate index on this node. Before each batch it catches up with the items
-/// other nodes stored since (one indexed query), so marking holds across nodes; after a failed batch it is
+/// other nodes stored since, so marking holds across nodes — read back only when the unit's
+/// <see cref="IngestMark"/> shows another node wrote since this one's last batch; after a failed batch it is
 /// forgotten and rebuilt, so an item that was never stored is never a group's first.
 /// </summary>
 internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProvider clock)
@@ -39,14 +40,20 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
         public HashSet<Guid> Known { get; } = [];
 
         public DateTime CaughtUpTo { get; set; }
+
+        /// <summary>The unit's <see cref="IngestMark"/> after this node's last batch; -1 when not known.</summary>
+        public long Mark { get; set; } = -1;
     }
 
     internal sealed class Lease(DuplicateMemory owner, Guid unitId, UnitMemory memory) : IDisposable
     {
         private bool failed = true;
 
-        /// <summary>Loads the items stored since the last batch (all of the window the first time).</summary>
-        public async Task CatchUpAsync(AppDbContext db, CancellationToken ct)
+        /// <summary>
+        /// Loads the items stored since the last batch (all of the window the first time); nothing when the unit's
+        /// mark before this batch (<paramref name="markBefore"/>, read under its lock) is the one this node left.
+        /// </summary>
+        public async Task CatchUpAsync(AppDbContext db, long markBefore, CancellationToken ct)
         {
             var o = owner.Options;
             var now = owner.Now;
@@ -56,6 +63,10 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
                 memory.Ids.Clear();
                 memory.Known.Clear();
                 memory.CaughtUpTo = now.AddDays(-o.DuplicateWindowDays);
+            }
+            else if (memory.Mark == markBefore)
+            {
+                return;
             }
 
             // A little overlap: a transaction of another node may commit rows stamped slightly earlier. Ids first,
@@ -71,9 +82,12 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
             {
                 var texts = await db.Set<Item>().AsNoTracking()
                     .Where(i => chunk.Contains(i.Id))
-                    .Select(i => new { i.Id, i.Folded, i.CollectedAt })
+                    .Select(i => new { i.Id, i.Folded, i.CollectedAt, First = i.DuplicateOfId == null })
                     .ToListAsync(ct);
-                foreach (var item in texts.OrderBy(t => position[t.Id]))
+
+                // Groups' firsts before their reposts: a batch's items need not be in id order, and replaying a
+                // repost first would make it its group's first on this node while the writer marked another.
+                foreach (var item in texts.OrderByDescending(t => t.First).ThenBy(t => position[t.Id]))
                 {
                     Remember(item.Id, item.Folded);
                     memory.CaughtUpTo = item.CollectedAt > memory.CaughtUpTo ? item.CollectedAt : memory.CaughtUpTo;
@@ -90,11 +104,16 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
                 : (null, 0);
         }
 
-        public void Committed(DateTime collectedAt)
+        /// <summary>The batch committed and raised the unit's mark to <paramref name="mark"/>.</summary>
+        public void Committed(DateTime collectedAt, long mark)
         {
             failed = false;
+            memory.Mark = mark;
             memory.CaughtUpTo = collectedAt > memory.CaughtUpTo ? collectedAt : memory.CaughtUpTo;
         }
+
+        /// <summary>The batch stored nothing and left the index as it was.</summary>
+        public void Unchanged() => failed = false;
 
         public void Dispose()
         {

@@ -53,30 +53,41 @@ internal sealed class IngestPipeline(
         var source = await db.Set<Source>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct)
             ?? throw new InvalidOperationException($"source {sourceId} does not exist");
         var now = clock.GetUtcNow().UtcDateTime;
-        var rejected = new List<IngestRejection>();
-        var prepared = new List<(IncomingItem In, Item Item, string FoldedTitle)>();
-        var keys = new HashSet<string>(StringComparer.Ordinal);
         var sentiment = await sentiments.ForUnitAsync(db, source.UnitId, ct);
+        var unitSchemes = await schemes.ForUnitAsync(db, source.UnitId, ct);
+
+        // Folding, keys, sentiment and scheme matching are most of the pipeline's own work and need nothing
+        // shared: every core. Only near-duplicate marking and events need the batch's order, further down.
+        var analysed = new Prepared?[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => analysed[i] = Prepare(source, batch[i], now, sentiment, unitSchemes));
+        var rejected = new List<IngestRejection>();
+        var prepared = new List<Prepared>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         var duplicatesInBatch = 0;
         for (var i = 0; i < batch.Count; i++)
         {
-            if (Prepare(source, batch[i], now, sentiment) is not { } item)
+            if (analysed[i] is not { } item)
             {
                 rejected.Add(new IngestRejection(offset + i + 1, "标题和正文都为空"));
-                continue;
             }
-
-            if (!keys.Add(item.Item.DedupeKey))
+            else if (!keys.Add(item.Item.DedupeKey))
             {
                 duplicatesInBatch++;
-                continue;
             }
-
-            prepared.Add(item);
+            else
+            {
+                prepared.Add(item);
+            }
         }
 
+        using var memory = await duplicates.EnterAsync(source.UnitId, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+
+        // From here the unit's batches on every node wait for this one, so the stored keys and the near-duplicate
+        // index read below stay true until the commit.
+        var mark = await IngestMark.RaiseAsync(db, source.UnitId, now, ct);
         var stored = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Chunk(400))
+        foreach (var chunk in keys.Chunk(1000))
         {
             stored.UnionWith(await db.Set<Item>().AsNoTracking()
                 .Where(i => i.UnitId == source.UnitId && chunk.Contains(i.DedupeKey))
@@ -88,52 +99,54 @@ internal sealed class IngestPipeline(
         var outcomeDuplicates = duplicatesInBatch + prepared.Count - fresh.Count;
         if (fresh.Count == 0)
         {
+            memory.Unchanged();
             return new IngestOutcome(0, outcomeDuplicates, 0, rejected, []);
         }
 
-        var unitSchemes = await schemes.ForUnitAsync(db, source.UnitId, ct);
-        using var memory = await duplicates.EnterAsync(source.UnitId, ct);
-        await memory.CatchUpAsync(db, ct);
+        await memory.CatchUpAsync(db, mark - 1, ct);
         var o = options.Value;
         var cases = new CaseBook(db, source.UnitId, o, now);
         await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
-        var matched = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var analysed = new List<(Item Item, List<(Guid SchemeId, List<string> Words)> Matches)>(fresh.Count);
-        foreach (var (_, item, foldedTitle) in fresh)
+        var items = new List<Item>(fresh.Count);
+        var matches = new List<(Item Item, List<(Guid SchemeId, List<string> Words)> Matches)>();
+        foreach (var (item, found) in fresh)
         {
             var (firstId, similarity) = memory.Add(item.Id, item.Folded);
             item.DuplicateOfId = firstId;
             item.DuplicateSimilarity = similarity;
-            analysed.Add((item, unitSchemes.Match(source.Id, foldedTitle, item.Folded)));
-            db.Set<Item>().Add(item);
+            items.Add(item);
+            if (found.Count > 0)
+            {
+                matches.Add((item, found));
+            }
         }
 
         // The events of earlier items that matching reposts duplicate, in one query rather than one per repost.
-        await cases.KnowFirstItemsAsync(analysed.Where(a => a.Matches.Count > 0 && a.Item.DuplicateOfId is not null).Select(a => a.Item.DuplicateOfId!.Value), ct);
-        foreach (var (item, matches) in analysed.Where(a => a.Matches.Count > 0))
+        cases.KnowBatch(items);
+        await cases.KnowFirstItemsAsync(matches.Where(m => m.Item.DuplicateOfId is not null).Select(m => m.Item.DuplicateOfId!.Value), ct);
+        var matchRows = new List<ItemMatch>();
+        foreach (var (item, found) in matches)
         {
-            matched++;
-            foreach (var (schemeId, words) in matches)
+            matchRows.AddRange(found.Select(m => new ItemMatch
             {
-                db.Set<ItemMatch>().Add(new ItemMatch
-                {
-                    ItemId = item.Id, SchemeId = schemeId, UnitId = item.UnitId, CollectedAt = item.CollectedAt, Words = CaseClustering.JoinWords(words),
-                });
-            }
-
-            await cases.AssignAsync(item, matches, ct);
+                ItemId = item.Id, SchemeId = m.SchemeId, UnitId = item.UnitId, CollectedAt = item.CollectedAt, Words = CaseClustering.JoinWords(m.Words),
+            }));
+            await cases.AssignAsync(item, found, ct);
         }
 
+        // Events first (items point at them), then the items and their matches as multi-row inserts, then the
+        // figures, which are counted from the stored items.
         await db.SaveChangesAsync(ct);
+        await db.InsertAllAsync(items, ct);
+        await db.InsertAllAsync(matchRows, ct);
         await cases.RefreshFiguresAsync(ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
-        memory.Committed(now);
-        return new IngestOutcome(fresh.Count, outcomeDuplicates, matched, rejected, fresh.Select(f => f.Item.Id).ToList());
+        memory.Committed(now, mark);
+        return new IngestOutcome(fresh.Count, outcomeDuplicates, matches.Count, rejected, items.Select(i => i.Id).ToList());
     }
 
-    private static (IncomingItem In, Item Item, string FoldedTitle)? Prepare(Source source, IncomingItem incoming, DateTime now, SentimentAnalyzer sentiment)
+    private static Prepared? Prepare(Source source, IncomingItem incoming, DateTime now, SentimentAnalyzer sentiment, UnitSchemes unitSchemes)
     {
         var title = Truncate(TextNormalizer.Clean(incoming.Title), Item.TitleMaxLength);
         var text = Truncate((incoming.Text ?? "").Trim(), Item.TextMaxLength);
@@ -171,8 +184,11 @@ internal sealed class IngestPipeline(
             SentimentScore = Math.Round(feeling.Score, 4),
             SentimentWords = Truncate(string.Join('、', feeling.Reasons.Select(r => r.Text)), 300),
         };
-        return (incoming, item, foldedTitle);
+        return new Prepared(item, unitSchemes.Match(source.Id, foldedTitle, folded));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+
+    /// <summary>An item ready to store, with the schemes it matched and the words that made each match.</summary>
+    private sealed record Prepared(Item Item, List<(Guid SchemeId, List<string> Words)> Matches);
 }

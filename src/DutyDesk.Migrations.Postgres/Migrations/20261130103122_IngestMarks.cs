@@ -1,0 +1,41 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace DutyDesk.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class IngestMarks : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "op_ingest_marks",
+                columns: table => new
+                {
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_op_ingest_marks", x => x.UnitId);
+                    table.ForeignKey(
+                        name: "FK_op_ingest_marks_units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "op_ingest_marks");
+        }
+    }
+}
