@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Platform.Data;
 using DutyDesk.Text;
@@ -95,7 +96,7 @@ internal sealed class IngestPipeline(
         using var memory = await duplicates.EnterAsync(source.UnitId, ct);
         await memory.CatchUpAsync(db, ct);
         var o = options.Value;
-        var cases = new CaseBook(db, source.UnitId, o, now);
+        var cases = new CaseBook(db, source.UnitId, o, (await UnitGrading.ForUnitAsync(db, source.UnitId, o.Grading, ct)).Options, now);
         await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
         var matched = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
