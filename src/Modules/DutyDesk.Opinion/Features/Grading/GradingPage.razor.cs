@@ -118,7 +118,9 @@ public sealed partial class GradingPage
         {
             Show(result.Value.Grading);
             var r = result.Value;
-            done = $"{what}，现按{r.Grading.SourceText}的标准分级。近 {WindowHours} 小时的 {r.Regraded} 个事件已重新评估，其中 {r.LevelChanged} 个的建议级别改变。";
+            done = $"{what}，现按{r.Grading.SourceText}的标准分级。" + (r.Regraded == 0
+                ? $"近 {WindowHours} 小时没有需要重新评估的事件。"
+                : $"近 {WindowHours} 小时的 {r.Regraded} 个事件已重新评估，其中 {r.LevelChanged} 个的建议级别改变。");
         }
     }
 
