@@ -36,6 +36,53 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.ToTable("op_case_sites", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DozensOfComments")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FastSpreadItemsPerHour")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("GeneralUpTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("KeyAreaWords")
+                        .IsRequired()
+                        .HasMaxLength(25500)
+                        .HasColumnType("character varying(25500)");
+
+                    b.Property<int>("LargerFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("MainstreamDomains")
+                        .IsRequired()
+                        .HasMaxLength(50500)
+                        .HasColumnType("character varying(50500)");
+
+                    b.Property<string>("SevereWords")
+                        .IsRequired()
+                        .HasMaxLength(25500)
+                        .HasColumnType("character varying(25500)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_grading", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Item", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2017,6 +2064,15 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

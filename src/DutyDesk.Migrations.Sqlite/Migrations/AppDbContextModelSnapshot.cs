@@ -31,6 +31,53 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("op_case_sites", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
+                {
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DozensOfComments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FastSpreadItemsPerHour")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("GeneralUpTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyAreaWords")
+                        .IsRequired()
+                        .HasMaxLength(25500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LargerFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MainstreamDomains")
+                        .IsRequired()
+                        .HasMaxLength(50500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SevereWords")
+                        .IsRequired()
+                        .HasMaxLength(25500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UnitId");
+
+                    b.ToTable("op_grading", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Item", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2008,6 +2055,15 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

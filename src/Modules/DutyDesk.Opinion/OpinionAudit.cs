@@ -14,6 +14,8 @@ internal static class OpinionAudit
     public const string ItemSentiment = "opinion.item.sentiment";
     public const string SentimentRetrain = "opinion.sentiment.retrain";
     public const string SentimentReset = "opinion.sentiment.reset";
+    public const string GradingSave = "opinion.grading.save";
+    public const string GradingReset = "opinion.grading.reset";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -28,5 +30,7 @@ internal static class OpinionAudit
         [ItemSentiment] = "更正情感倾向",
         [SentimentRetrain] = "再训练本单位情感模型",
         [SentimentReset] = "恢复默认情感模型",
+        [GradingSave] = "修改舆情分级标准",
+        [GradingReset] = "恢复继承的舆情分级标准",
     };
 }

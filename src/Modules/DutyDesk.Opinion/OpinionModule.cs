@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Features.Cases;
+using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
@@ -35,6 +36,7 @@ public static class OpinionModule
         services.AddTransient<CaseQueries>();
         services.AddSingleton<UnitSentiment>();
         services.AddTransient<RetrainSentiment>();
+        services.AddGrading();
         services.AddIntake(configuration);
         services.AddOpinionUi();
         services.AddSearch(configuration);
@@ -46,6 +48,7 @@ public static class OpinionModule
         var api = app.MapGroup("/api/v1/opinion").RequireAuthorization(PlatformModule.ApiPolicy).WithTags("舆情");
         api.MapSchemes().MapSources().MapItems().MapSentimentModel();
         api.MapIntake();
+        api.MapGrading();
         app.MapOpinionUi();
         return app;
     }

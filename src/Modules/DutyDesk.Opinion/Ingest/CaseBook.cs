@@ -10,15 +10,15 @@ namespace DutyDesk.Opinion.Ingest;
 /// A batch's view of a unit's events: the open ones (tracked, so figures are saved with the batch), which event
 /// each matching item joins, and the figures and proposed level of every event the batch touched.
 /// </summary>
-internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions options, DateTime now)
+internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions options, GradingOptions grading, DateTime now)
 {
     private readonly Dictionary<Guid, OpinionCase> cases = [];
     private readonly Dictionary<Guid, HashSet<string>> words = [];
     private readonly HashSet<Guid> touched = [];
     private readonly Dictionary<Guid, Guid?> caseOfItem = [];
     private readonly Dictionary<Guid, HashSet<string>> newSites = [];
-    private readonly string[] keyAreaWords = options.Grading.KeyAreaWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
-    private readonly string[] severeWords = options.Grading.SevereWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
+    private readonly string[] keyAreaWords = grading.KeyAreaWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
+    private readonly string[] severeWords = grading.SevereWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
 
     private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
 
@@ -63,7 +63,7 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         caseOfItem[item.Id] = target.Id;
         target.LastSeenAt = item.PostedAt > target.LastSeenAt ? item.PostedAt : target.LastSeenAt;
         target.FirstSeenAt = item.PostedAt < target.FirstSeenAt ? item.PostedAt : target.FirstSeenAt;
-        target.MainstreamMedia |= item.Site.Length > 0 && options.Grading.IsMainstream(item.Site);
+        target.MainstreamMedia |= item.Site.Length > 0 && grading.IsMainstream(item.Site);
         target.KeyArea |= keyAreaWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
         target.Severe |= severeWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
         if (item.Site.Length > 0)
@@ -161,7 +161,7 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
             c.NegativeTrend = Math.Round(Share(f.RecentNegative, f.Recent) - Share(f.BeforeNegative, f.Before), 4);
             var proposal = IncidentLevel.Propose(
                 new CaseFigures(c.ItemCount, c.Comments, c.Reposts, c.Reads, c.SiteCount, c.MainstreamMedia, c.NegativeCount, c.NegativeTrend, c.ItemsLastHour, c.KeyArea, c.Severe),
-                options.Grading);
+                grading);
             c.ProposedLevel = proposal.Level;
             c.ProposedRule = proposal.Rule.Length <= 300 ? proposal.Rule : proposal.Rule[..300];
             c.UpdatedAt = now;

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Platform.Data;
 using DutyDesk.Text;
@@ -105,7 +106,7 @@ internal sealed class IngestPipeline(
 
         await memory.CatchUpAsync(db, mark - 1, ct);
         var o = options.Value;
-        var cases = new CaseBook(db, source.UnitId, o, now);
+        var cases = new CaseBook(db, source.UnitId, o, (await UnitGrading.ForUnitAsync(db, source.UnitId, o.Grading, ct)).Options, now);
         await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
         var items = new List<Item>(fresh.Count);
         var matches = new List<(Item Item, List<(Guid SchemeId, List<string> Words)> Matches)>();

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Search;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
@@ -153,7 +154,8 @@ internal sealed class ItemQueries(IDbContextFactory<AppDbContext> dbFactory, IOp
         if (item.EventId is { } caseId)
         {
             // The event's negative share and proposed level follow the officer's label.
-            await new CaseBook(db, item.UnitId, options.Value, clock.GetUtcNow().UtcDateTime).RefreshAsync(caseId, ct);
+            var grading = await UnitGrading.ForUnitAsync(db, item.UnitId, options.Value.Grading, ct);
+            await new CaseBook(db, item.UnitId, options.Value, grading.Options, clock.GetUtcNow().UtcDateTime).RefreshAsync(caseId, ct);
             await db.SaveChangesAsync(ct);
         }
 
