@@ -22,6 +22,16 @@ public sealed class CaseClusteringTests
         Assert.Equal(canteen.Id, chosen);
     }
 
+    [Fact]
+    public void Choose_TieInOverlapAndTime_OlderIdWhateverTheOrder()
+    {
+        var older = new OpenCase(Guid.CreateVersion7(new DateTimeOffset(Now.AddHours(-5))), SchemeA, W("第一中学", "食堂"), Now.AddHours(-1));
+        var newer = new OpenCase(Guid.CreateVersion7(new DateTimeOffset(Now.AddHours(-2))), SchemeA, W("第一中学", "食堂"), Now.AddHours(-1));
+
+        Assert.Equal(older.Id, CaseClustering.Choose([older, newer], [SchemeA], W("第一中学", "食堂"), Now, Window, 0.5));
+        Assert.Equal(older.Id, CaseClustering.Choose([newer, older], [SchemeA], W("第一中学", "食堂"), Now, Window, 0.5));
+    }
+
     [Theory]
     [InlineData(73, false)]
     [InlineData(71, true)]

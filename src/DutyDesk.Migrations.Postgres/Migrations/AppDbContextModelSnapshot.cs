@@ -193,12 +193,12 @@ namespace DutyDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ScreenshotFileId");
 
+                    b.HasIndex("DedupeKey", "UnitId")
+                        .IsUnique();
+
                     b.HasIndex("SourceId", "CollectedAt");
 
                     b.HasIndex("UnitId", "CollectedAt");
-
-                    b.HasIndex("UnitId", "DedupeKey")
-                        .IsUnique();
 
                     b.HasIndex("UnitId", "PostedAt");
 

@@ -188,12 +188,12 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ScreenshotFileId");
 
+                    b.HasIndex("DedupeKey", "UnitId")
+                        .IsUnique();
+
                     b.HasIndex("SourceId", "CollectedAt");
 
                     b.HasIndex("UnitId", "CollectedAt");
-
-                    b.HasIndex("UnitId", "DedupeKey")
-                        .IsUnique();
 
                     b.HasIndex("UnitId", "PostedAt");
 

@@ -79,8 +79,7 @@ public readonly record struct NearDuplicateMatch(long GroupId, long? MatchedPost
 public sealed class NearDuplicateIndex
 {
     private readonly NearDuplicateOptions options;
-    private readonly uint[] multipliers;
-    private readonly uint[] offsets;
+    private readonly NearDuplicateSketcher sketcher;
     private readonly Dictionary<ulong, List<int>> bandTable = [];
     private readonly Dictionary<long, int> firstPostSlots = [];
     private readonly HammingIndex? hamming;
@@ -90,10 +89,8 @@ public sealed class NearDuplicateIndex
     private readonly ulong[][] bandKeys;
     private readonly ulong[] fingerprints;
     private readonly int[] visitedStamp;
-    private readonly List<ulong> gramHashes = [];
     private readonly List<int> candidates = [];
     private readonly List<int> verified = [];
-    private readonly uint[] signature;
     private ulong[]? pendingKeys;
     private int stamp;
     private long added;
@@ -110,20 +107,7 @@ public sealed class NearDuplicateIndex
             throw new ArgumentOutOfRangeException(nameof(options), "The threshold must be in (0, 1].");
         }
 
-        // Padded to whole vectors; the padding hashes are computed and never used, so the result does not depend
-        // on the vector width of the machine.
-        var hashes = this.options.Bands * this.options.Rows;
-        var padded = (hashes + Vector<uint>.Count - 1) / Vector<uint>.Count * Vector<uint>.Count;
-        multipliers = new uint[padded];
-        offsets = new uint[padded];
-        for (var i = 0; i < padded; i++)
-        {
-            // Fixed seeds: the same posts give the same groups on every run and machine.
-            multipliers[i] = (uint)Shingles.Mix((ulong)(2 * i)) | 1U;
-            offsets[i] = (uint)Shingles.Mix((ulong)(2 * i) + 1);
-        }
-
-        signature = new uint[padded];
+        sketcher = new NearDuplicateSketcher(this.options);
         var capacity = this.options.Capacity;
         postIds = new long[capacity];
         groupIds = new long[capacity];
@@ -140,17 +124,29 @@ public sealed class NearDuplicateIndex
     /// <summary>Posts remembered now (at most the capacity).</summary>
     public int Count { get; private set; }
 
+    /// <summary>Makes the sketches this index takes (thread-safe, so a batch can be sketched on every core).</summary>
+    public NearDuplicateSketcher Sketcher => sketcher;
+
     /// <summary>Finds the post's group among the remembered posts, then remembers the post.</summary>
-    public NearDuplicateMatch Add(long postId, string? text)
+    public NearDuplicateMatch Add(long postId, string? text) => Add(postId, sketcher.Sketch(text));
+
+    /// <summary>As <see cref="Add(long, string?)"/>, with the post sketched beforehand by a matching sketcher.</summary>
+    public NearDuplicateMatch Add(long postId, NearDuplicateSketch sketch)
     {
-        var normalized = Shingles.Normalize(text);
-        var set = Shingles.Bigrams(normalized);
+        ArgumentNullException.ThrowIfNull(sketch);
+        if (!sketch.MadeBy.SameAs(sketcher))
+        {
+            throw new ArgumentException("The sketch was made with other near-duplicate options.", nameof(sketch));
+        }
+
+        var set = sketch.Set;
         if (set.Length == 0)
         {
             return new NearDuplicateMatch(postId, null, 0);
         }
 
-        var found = options.Method == NearDuplicateMethod.SimHash ? FindBySimHash(normalized, set, out var fingerprint) : FindByMinHash(set, out fingerprint);
+        var fingerprint = sketch.Fingerprint;
+        var found = options.Method == NearDuplicateMethod.SimHash ? FindBySimHash(set, fingerprint) : FindByMinHash(set, sketch.BandKeys);
         var match = found < 0
             ? new NearDuplicateMatch(postId, null, 0)
             : new NearDuplicateMatch(groupIds[found], postIds[found], Shingles.Jaccard(set, sets[found]));
@@ -169,36 +165,8 @@ public sealed class NearDuplicateIndex
         return match;
     }
 
-    private int FindByMinHash(uint[] set, out ulong fingerprint)
+    private int FindByMinHash(uint[] set, ulong[] keys)
     {
-        fingerprint = 0;
-        Array.Fill(signature, uint.MaxValue);
-        var mins = MemoryMarshal.Cast<uint, Vector<uint>>(signature.AsSpan());
-        var a = MemoryMarshal.Cast<uint, Vector<uint>>(multipliers.AsSpan());
-        var b = MemoryMarshal.Cast<uint, Vector<uint>>(offsets.AsSpan());
-        foreach (var code in set)
-        {
-            // An odd multiply-add is a permutation of 32-bit values; applied to an already mixed value it is
-            // cheap, vectorises, and is good enough for minwise hashing.
-            var h = new Vector<uint>((uint)Shingles.Mix(code));
-            for (var i = 0; i < mins.Length; i++)
-            {
-                mins[i] = Vector.Min(mins[i], (a[i] * h) + b[i]);
-            }
-        }
-
-        var keys = new ulong[options.Bands];
-        for (var band = 0; band < options.Bands; band++)
-        {
-            var key = Shingles.Mix((ulong)band);
-            for (var r = 0; r < options.Rows; r++)
-            {
-                key = Shingles.Mix(key ^ signature[(band * options.Rows) + r]);
-            }
-
-            keys[band] = key;
-        }
-
         pendingKeys = keys;
         NextStamp();
         foreach (var key in keys)
@@ -220,10 +188,8 @@ public sealed class NearDuplicateIndex
         return ChooseGroup();
     }
 
-    private int FindBySimHash(string normalized, uint[] set, out ulong fingerprint)
+    private int FindBySimHash(uint[] set, ulong fingerprint)
     {
-        Shingles.GramHashes(normalized, gramHashes);
-        fingerprint = SimHash.Compute(gramHashes);
         candidates.Clear();
         hamming!.Query(fingerprint, candidates);
         NextStamp();
@@ -376,4 +342,99 @@ public sealed class NearDuplicateIndex
 
         sets[slot] = [];
     }
+}
+
+/// <summary>
+/// What <see cref="NearDuplicateIndex"/> compares of a post — its character bigrams and their MinHash band keys
+/// (or SimHash fingerprint) — computed apart from the index. Immutable and thread-safe.
+/// </summary>
+public sealed class NearDuplicateSketcher
+{
+    private readonly NearDuplicateMethod method;
+    private readonly int bands;
+    private readonly int rows;
+    private readonly uint[] multipliers;
+    private readonly uint[] offsets;
+
+    public NearDuplicateSketcher(NearDuplicateOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (method, bands, rows) = (options.Method, options.Bands, options.Rows);
+
+        // Padded to whole vectors; the padding hashes are computed and never used, so the result does not depend
+        // on the vector width of the machine.
+        var padded = ((bands * rows) + Vector<uint>.Count - 1) / Vector<uint>.Count * Vector<uint>.Count;
+        multipliers = new uint[padded];
+        offsets = new uint[padded];
+        for (var i = 0; i < padded; i++)
+        {
+            // Fixed seeds: the same posts give the same groups on every run and machine.
+            multipliers[i] = (uint)Shingles.Mix((ulong)(2 * i)) | 1U;
+            offsets[i] = (uint)Shingles.Mix((ulong)(2 * i) + 1);
+        }
+    }
+
+    public NearDuplicateSketch Sketch(string? text)
+    {
+        var normalized = Shingles.Normalize(text);
+        var set = Shingles.Bigrams(normalized);
+        if (set.Length == 0)
+        {
+            return new NearDuplicateSketch(this, set, [], 0);
+        }
+
+        if (method == NearDuplicateMethod.SimHash)
+        {
+            var hashes = new List<ulong>();
+            Shingles.GramHashes(normalized, hashes);
+            return new NearDuplicateSketch(this, set, [], SimHash.Compute(hashes));
+        }
+
+        var signature = new uint[multipliers.Length];
+        Array.Fill(signature, uint.MaxValue);
+        var mins = MemoryMarshal.Cast<uint, Vector<uint>>(signature.AsSpan());
+        var a = MemoryMarshal.Cast<uint, Vector<uint>>(multipliers.AsSpan());
+        var b = MemoryMarshal.Cast<uint, Vector<uint>>(offsets.AsSpan());
+        foreach (var code in set)
+        {
+            // An odd multiply-add is a permutation of 32-bit values; applied to an already mixed value it is
+            // cheap, vectorises, and is good enough for minwise hashing.
+            var h = new Vector<uint>((uint)Shingles.Mix(code));
+            for (var i = 0; i < mins.Length; i++)
+            {
+                mins[i] = Vector.Min(mins[i], (a[i] * h) + b[i]);
+            }
+        }
+
+        var keys = new ulong[bands];
+        for (var band = 0; band < bands; band++)
+        {
+            var key = Shingles.Mix((ulong)band);
+            for (var r = 0; r < rows; r++)
+            {
+                key = Shingles.Mix(key ^ signature[(band * rows) + r]);
+            }
+
+            keys[band] = key;
+        }
+
+        return new NearDuplicateSketch(this, set, keys, 0);
+    }
+
+    internal bool SameAs(NearDuplicateSketcher other) => method == other.method && bands == other.bands && rows == other.rows;
+}
+
+/// <summary>A post as <see cref="NearDuplicateIndex"/> compares it; made by <see cref="NearDuplicateSketcher.Sketch"/>.</summary>
+public sealed class NearDuplicateSketch
+{
+    internal NearDuplicateSketch(NearDuplicateSketcher madeBy, uint[] set, ulong[] bandKeys, ulong fingerprint)
+        => (MadeBy, Set, BandKeys, Fingerprint) = (madeBy, set, bandKeys, fingerprint);
+
+    internal NearDuplicateSketcher MadeBy { get; }
+
+    internal uint[] Set { get; }
+
+    internal ulong[] BandKeys { get; }
+
+    internal ulong Fingerprint { get; }
 }

@@ -107,6 +107,33 @@ public sealed class NearDuplicateTests
         Assert.False(index.Add(14, "！！！").IsDuplicate);
     }
 
+    [Theory]
+    [InlineData(NearDuplicateMethod.MinHash)]
+    [InlineData(NearDuplicateMethod.SimHash)]
+    public void NearDuplicateIndexAdd_SketchedOnEveryCore_SameMatchesAsFromText(NearDuplicateMethod method)
+    {
+        var posts = WeiboCorpus.ReadAll(WeiboCorpus.DataDirectory()).Take(4000).ToArray();
+        var options = new NearDuplicateOptions { Method = method, Capacity = 3000 };
+        var fromText = new NearDuplicateIndex(options);
+        var expected = posts.Select((p, i) => fromText.Add(i, p)).ToArray();
+        var sketches = new NearDuplicateSketch[posts.Length];
+        Parallel.For(0, posts.Length, i => sketches[i] = new NearDuplicateSketcher(options with { Capacity = 1 }).Sketch(posts[i]));
+
+        var fromSketches = new NearDuplicateIndex(options);
+        var actual = sketches.Select((s, i) => fromSketches.Add(i, s)).ToArray();
+
+        Assert.Equal(expected, actual);
+        Assert.Contains(actual, m => m.IsDuplicate);
+    }
+
+    [Fact]
+    public void NearDuplicateIndexAdd_SketchOfOtherBands_Refused()
+    {
+        var index = new NearDuplicateIndex(new NearDuplicateOptions { Bands = 10 });
+        var sketch = new NearDuplicateSketcher(new NearDuplicateOptions { Bands = 12 }).Sketch(Post);
+        Assert.Throws<ArgumentException>(() => index.Add(1, sketch));
+    }
+
     [Fact]
     public void NearDuplicateIndexAdd_RepostWithPrefix_FoundWithItsSimilarity()
     {

@@ -68,7 +68,7 @@ internal sealed class ItemConfiguration : IEntityTypeConfiguration<Item>
         b.Property(x => x.SentimentWords).HasMaxLength(300);
         b.Ignore(x => x.EffectiveSentiment);
         // Idempotent ingest: the same post arriving again (a re-poll, a vendor's retry, a restart) hits this.
-        b.HasIndex(x => new { x.UnitId, x.DedupeKey }).IsUnique();
+        b.HasIndex(x => new { x.DedupeKey, x.UnitId }).IsUnique();
         b.HasIndex(x => new { x.UnitId, x.CollectedAt });
         b.HasIndex(x => new { x.UnitId, x.PostedAt });
         b.HasIndex(x => new { x.SourceId, x.CollectedAt });

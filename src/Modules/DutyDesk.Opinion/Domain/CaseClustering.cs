@@ -23,7 +23,10 @@ internal static class CaseClustering
             }
 
             var overlap = Overlap(candidate.Words, words);
-            if (overlap >= minOverlap && (best is null || overlap > bestOverlap || (overlap == bestOverlap && candidate.LastSeenAt > best.LastSeenAt)))
+            // Ties go to the most recent event, then to the older id, so the choice does not depend on the order
+            // the database returned the open events in (it differs between providers).
+            if (overlap >= minOverlap && (best is null || overlap > bestOverlap
+                || (overlap == bestOverlap && (candidate.LastSeenAt > best.LastSeenAt || (candidate.LastSeenAt == best.LastSeenAt && candidate.Id.CompareTo(best.Id) < 0)))))
             {
                 best = candidate;
                 bestOverlap = overlap;

@@ -22,6 +22,9 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
 
     private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
 
+    /// <summary>Events this book created (added to the context, not yet saved).</summary>
+    public int Created { get; private set; }
+
     public async Task LoadOpenAsync(DateTime earliestPost, CancellationToken ct)
     {
         var from = earliestPost - Window;
@@ -53,6 +56,7 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
                 UpdatedAt = now,
             };
             db.Set<OpinionCase>().Add(created);
+            Created++;
             cases[created.Id] = created;
             words[created.Id] = itemWords;
             caseId = created.Id;

@@ -16,8 +16,14 @@ namespace DutyDesk.Opinion.Ingest;
 internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<Guid, UnitMemory> units = new();
+    private NearDuplicateSketcher? sketcher;
+
+    /// <summary>Sketches posts for the unit indexes (thread-safe: a batch is sketched on every core before it enters).</summary>
+    public NearDuplicateSketcher Sketcher => sketcher ??= new NearDuplicateSketcher(IndexOptions);
 
     private OpinionOptions Options => options.Value;
+
+    private NearDuplicateOptions IndexOptions => new() { Capacity = Options.DuplicateCapacity };
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
@@ -59,7 +65,7 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
             var now = owner.Now;
             if (memory.Index is null || memory.Ids.Count > 4 * o.DuplicateCapacity)
             {
-                memory.Index = new NearDuplicateIndex(new NearDuplicateOptions { Capacity = o.DuplicateCapacity });
+                memory.Index = new NearDuplicateIndex(owner.IndexOptions);
                 memory.Ids.Clear();
                 memory.Known.Clear();
                 memory.CaughtUpTo = now.AddDays(-o.DuplicateWindowDays);
@@ -89,16 +95,16 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
                 // repost first would make it its group's first on this node while the writer marked another.
                 foreach (var item in texts.OrderByDescending(t => t.First).ThenBy(t => position[t.Id]))
                 {
-                    Remember(item.Id, item.Folded);
+                    Remember(item.Id, owner.Sketcher.Sketch(item.Folded));
                     memory.CaughtUpTo = item.CollectedAt > memory.CaughtUpTo ? item.CollectedAt : memory.CaughtUpTo;
                 }
             }
         }
 
         /// <summary>Finds the item's group among remembered items and remembers it; the first item of its group, if another.</summary>
-        public (Guid? FirstId, double Similarity) Add(Guid id, string folded)
+        public (Guid? FirstId, double Similarity) Add(Guid id, NearDuplicateSketch sketch)
         {
-            var match = Remember(id, folded);
+            var match = Remember(id, sketch);
             return match.IsDuplicate && match.GroupId < memory.Ids.Count && memory.Ids[(int)match.GroupId] != id
                 ? (memory.Ids[(int)match.GroupId], match.Similarity)
                 : (null, 0);
@@ -125,9 +131,9 @@ internal sealed class DuplicateMemory(IOptions<OpinionOptions> options, TimeProv
             memory.Gate.Release();
         }
 
-        private NearDuplicateMatch Remember(Guid id, string folded)
+        private NearDuplicateMatch Remember(Guid id, NearDuplicateSketch sketch)
         {
-            var match = memory.Index!.Add(memory.Ids.Count, folded);
+            var match = memory.Index!.Add(memory.Ids.Count, sketch);
             memory.Ids.Add(id);
             memory.Known.Add(id);
             return match;

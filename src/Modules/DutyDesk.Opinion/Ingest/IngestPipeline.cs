@@ -4,6 +4,7 @@ using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Platform.Data;
 using DutyDesk.Text;
 using DutyDesk.Text.Sentiment;
+using DutyDesk.Text.Similarity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -57,10 +58,11 @@ internal sealed class IngestPipeline(
         var sentiment = await sentiments.ForUnitAsync(db, source.UnitId, ct);
         var unitSchemes = await schemes.ForUnitAsync(db, source.UnitId, ct);
 
-        // Folding, keys, sentiment and scheme matching are most of the pipeline's own work and need nothing
-        // shared: every core. Only near-duplicate marking and events need the batch's order, further down.
+        // Folding, keys, sentiment, scheme matching and near-duplicate sketches are most of the pipeline's own work
+        // and need nothing shared: every core. Only duplicate marking and events need the batch's order, below.
         var analysed = new Prepared?[batch.Count];
-        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => analysed[i] = Prepare(source, batch[i], now, sentiment, unitSchemes));
+        var sketcher = duplicates.Sketcher;
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = ct }, i => analysed[i] = Prepare(source, batch[i], now, sentiment, unitSchemes, sketcher));
         var rejected = new List<IngestRejection>();
         var prepared = new List<Prepared>();
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -90,10 +92,15 @@ internal sealed class IngestPipeline(
         var stored = new HashSet<string>(StringComparer.Ordinal);
         foreach (var chunk in keys.Chunk(1000))
         {
-            stored.UnionWith(await db.Set<Item>().AsNoTracking()
-                .Where(i => i.UnitId == source.UnitId && chunk.Contains(i.DedupeKey))
-                .Select(i => i.DedupeKey)
-                .ToListAsync(ct));
+            // By key alone, through the index that leads with it, and one array parameter for the keys: with the
+            // unit in the condition PostgreSQL may walk a new unit's rows (its statistics say it has none).
+            var unitId = source.UnitId;
+            stored.UnionWith((await db.Set<Item>().AsNoTracking()
+                    .Where(i => EF.Parameter(chunk).Contains(i.DedupeKey))
+                    .Select(i => new { i.DedupeKey, i.UnitId })
+                    .ToListAsync(ct))
+                .Where(i => i.UnitId == unitId)
+                .Select(i => i.DedupeKey));
         }
 
         var fresh = prepared.Where(p => !stored.Contains(p.Item.DedupeKey)).ToList();
@@ -110,9 +117,9 @@ internal sealed class IngestPipeline(
         await cases.LoadOpenAsync(fresh.Min(f => f.Item.PostedAt), ct);
         var items = new List<Item>(fresh.Count);
         var matches = new List<(Item Item, List<(Guid SchemeId, List<string> Words)> Matches)>();
-        foreach (var (item, found) in fresh)
+        foreach (var (item, found, sketch) in fresh)
         {
-            var (firstId, similarity) = memory.Add(item.Id, item.Folded);
+            var (firstId, similarity) = memory.Add(item.Id, sketch);
             item.DuplicateOfId = firstId;
             item.DuplicateSimilarity = similarity;
             items.Add(item);
@@ -135,9 +142,13 @@ internal sealed class IngestPipeline(
             await cases.AssignAsync(item, found, ct);
         }
 
-        // Events first (items point at them), then the items and their matches as multi-row inserts, then the
-        // figures, which are counted from the stored items.
-        await db.SaveChangesAsync(ct);
+        // New events first (items point at them), then the items and their matches in bulk, then the figures,
+        // which are counted from the stored items; changes to existing events are saved once, with the figures.
+        if (cases.Created > 0)
+        {
+            await db.SaveChangesAsync(ct);
+        }
+
         await db.InsertAllAsync(items, ct);
         await db.InsertAllAsync(matchRows, ct);
         await cases.RefreshFiguresAsync(ct);
@@ -147,7 +158,7 @@ internal sealed class IngestPipeline(
         return new IngestOutcome(fresh.Count, outcomeDuplicates, matches.Count, rejected, items.Select(i => i.Id).ToList());
     }
 
-    private static Prepared? Prepare(Source source, IncomingItem incoming, DateTime now, SentimentAnalyzer sentiment, UnitSchemes unitSchemes)
+    private static Prepared? Prepare(Source source, IncomingItem incoming, DateTime now, SentimentAnalyzer sentiment, UnitSchemes unitSchemes, NearDuplicateSketcher sketcher)
     {
         var title = Truncate(TextNormalizer.Clean(incoming.Title), Item.TitleMaxLength);
         var text = Truncate((incoming.Text ?? "").Trim(), Item.TextMaxLength);
@@ -185,11 +196,11 @@ internal sealed class IngestPipeline(
             SentimentScore = Math.Round(feeling.Score, 4),
             SentimentWords = Truncate(string.Join('、', feeling.Reasons.Select(r => r.Text)), 300),
         };
-        return new Prepared(item, unitSchemes.Match(source.Id, foldedTitle, folded));
+        return new Prepared(item, unitSchemes.Match(source.Id, foldedTitle, folded), sketcher.Sketch(folded));
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 
-    /// <summary>An item ready to store, with the schemes it matched and the words that made each match.</summary>
-    private sealed record Prepared(Item Item, List<(Guid SchemeId, List<string> Words)> Matches);
+    /// <summary>An item ready to store, with the schemes it matched (and the words that made each match) and its sketch.</summary>
+    private sealed record Prepared(Item Item, List<(Guid SchemeId, List<string> Words)> Matches, NearDuplicateSketch Sketch);
 }

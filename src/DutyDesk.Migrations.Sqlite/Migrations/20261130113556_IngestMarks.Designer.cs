@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace DutyDesk.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130111726_IngestMarks")]
+    [Migration("20261130113556_IngestMarks")]
     partial class IngestMarks
     {
         /// <inheritdoc />
@@ -191,12 +191,12 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ScreenshotFileId");
 
+                    b.HasIndex("DedupeKey", "UnitId")
+                        .IsUnique();
+
                     b.HasIndex("SourceId", "CollectedAt");
 
                     b.HasIndex("UnitId", "CollectedAt");
-
-                    b.HasIndex("UnitId", "DedupeKey")
-                        .IsUnique();
 
                     b.HasIndex("UnitId", "PostedAt");
 

@@ -11,6 +11,10 @@ namespace DutyDesk.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_op_items_UnitId_DedupeKey",
+                table: "op_items");
+
             migrationBuilder.CreateTable(
                 name: "op_ingest_marks",
                 columns: table => new
@@ -29,6 +33,12 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_op_items_DedupeKey_UnitId",
+                table: "op_items",
+                columns: new[] { "DedupeKey", "UnitId" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -36,6 +46,16 @@ namespace DutyDesk.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "op_ingest_marks");
+
+            migrationBuilder.DropIndex(
+                name: "IX_op_items_DedupeKey_UnitId",
+                table: "op_items");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_op_items_UnitId_DedupeKey",
+                table: "op_items",
+                columns: new[] { "UnitId", "DedupeKey" },
+                unique: true);
         }
     }
 }

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace DutyDesk.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261130111743_IngestMarks")]
+    [Migration("20261130113613_IngestMarks")]
     partial class IngestMarks
     {
         /// <inheritdoc />
@@ -196,12 +196,12 @@ namespace DutyDesk.Migrations.Postgres.Migrations
 
                     b.HasIndex("ScreenshotFileId");
 
+                    b.HasIndex("DedupeKey", "UnitId")
+                        .IsUnique();
+
                     b.HasIndex("SourceId", "CollectedAt");
 
                     b.HasIndex("UnitId", "CollectedAt");
-
-                    b.HasIndex("UnitId", "DedupeKey")
-                        .IsUnique();
 
                     b.HasIndex("UnitId", "PostedAt");
 
