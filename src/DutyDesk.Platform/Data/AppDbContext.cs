@@ -96,8 +96,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             foreach (var entry in entries)
             {
                 entry.Sequence = ++sequence;
-                // PostgreSQL keeps microseconds, not .NET's 100 ns ticks: hash the time as it will be read back.
-                entry.At = entry.At.AddTicks(-(entry.At.Ticks % TimeSpan.TicksPerMicrosecond));
+                // Hash the time as it will be read back.
+                entry.At = DbTime.AsStored(entry.At);
                 entry.PreviousHash = previous;
                 entry.Hash = entry.ComputeHash();
                 previous = entry.Hash;

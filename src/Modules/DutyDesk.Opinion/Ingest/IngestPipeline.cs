@@ -54,7 +54,8 @@ internal sealed class IngestPipeline(
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Set<Source>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == sourceId, ct)
             ?? throw new InvalidOperationException($"source {sourceId} does not exist");
-        var now = clock.GetUtcNow().UtcDateTime;
+        // Events compare times kept in memory with times read back: both as stored, so both providers cluster alike.
+        var now = DbTime.AsStored(clock.GetUtcNow().UtcDateTime);
         var sentiment = await sentiments.ForUnitAsync(db, source.UnitId, ct);
         var unitSchemes = await schemes.ForUnitAsync(db, source.UnitId, ct);
 
@@ -170,7 +171,7 @@ internal sealed class IngestPipeline(
         var foldedTitle = TextNormalizer.Fold(title);
         var folded = Truncate(title.Length == 0 ? TextNormalizer.Fold(text) : text.Length == 0 ? foldedTitle : foldedTitle + "\n" + TextNormalizer.Fold(text), Item.TextMaxLength + Item.TitleMaxLength + 1);
         var url = Truncate((incoming.Url ?? "").Trim(), Item.UrlMaxLength);
-        var published = incoming.PublishedAt?.UtcDateTime;
+        var published = incoming.PublishedAt is { } at ? DbTime.AsStored(at.UtcDateTime) : (DateTime?)null;
         var feeling = sentiment.Analyze(folded);
         var item = new Item
         {
