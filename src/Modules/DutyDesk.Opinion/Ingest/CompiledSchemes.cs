@@ -102,7 +102,8 @@ internal sealed class CompiledSchemes
             return known;
         }
 
-        var schemes = await db.Set<MonitoringScheme>().AsNoTracking().Where(s => s.UnitId == unitId && s.Active).ToListAsync(ct);
+        // In a fixed order: a new event takes its first matching scheme, and that must not depend on the database.
+        var schemes = await db.Set<MonitoringScheme>().AsNoTracking().Where(s => s.UnitId == unitId && s.Active).OrderBy(s => s.Id).ToListAsync(ct);
         var compiled = new UnitSchemes(schemes, stamp);
         cache[unitId] = compiled;
         return compiled;
