@@ -170,13 +170,7 @@ public sealed class GradingTests
     public async Task Save_LowerThreshold_ExistingEventRegraded(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
-        var source = await SourceAsync(host);
-        await SchemeAsync(host, "一中食品安全", "第一中学", events: "食堂");
-        await host.Get<IngestPipeline>().IngestAsync(source,
-        [
-            Post(Complaint, id: "1", site: "weibo.com", comments: 10),
-            Post(Complaint + "！！转发扩散", id: "2", site: "tieba.baidu.com", comments: 10),
-        ]);
+        await ComplaintOnTwoSitesAsync(host);
         var unit = await host.UnitIdAsync("第一中学");
         var office = await host.ActorAsync("yz.office");
         var cases = host.Get<CaseQueries>();
@@ -198,13 +192,7 @@ public sealed class GradingTests
     public async Task Save_ParentChanged_SubordinateEventsRegradedUnlessSubordinateHasOwn(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
-        var source = await SourceAsync(host);
-        await SchemeAsync(host, "一中食品安全", "第一中学", events: "食堂");
-        await host.Get<IngestPipeline>().IngestAsync(source,
-        [
-            Post(Complaint, id: "1", site: "weibo.com", comments: 10),
-            Post(Complaint + "！！转发扩散", id: "2", site: "tieba.baidu.com", comments: 10),
-        ]);
+        await ComplaintOnTwoSitesAsync(host);
         var handler = host.Get<ManageGrading>();
         var bureau = await host.UnitIdAsync("市教育局");
         var school = await host.UnitIdAsync("第一中学");
@@ -305,5 +293,17 @@ public sealed class GradingTests
         var defaults = new GradingOptions();
         return new GradingInput(generalUpTo, largerFrom, defaults.DozensOfComments, defaults.FastSpreadItemsPerHour,
             keyArea ?? defaults.KeyAreaWords, severe ?? defaults.SevereWords, domains ?? defaults.MainstreamDomains);
+    }
+
+    /// <summary>第一中学's canteen complaint on two sites with ten comments each: one event, Ⅳ under the defaults.</summary>
+    private static async Task ComplaintOnTwoSitesAsync(TestHost host)
+    {
+        var source = await SourceAsync(host);
+        await SchemeAsync(host, "一中食品安全", "第一中学", events: "食堂");
+        await host.Get<IngestPipeline>().IngestAsync(source,
+        [
+            Post(Complaint, id: "1", site: "weibo.com", comments: 10),
+            Post(Complaint + "！！转发扩散", id: "2", site: "tieba.baidu.com", comments: 10),
+        ]);
     }
 }

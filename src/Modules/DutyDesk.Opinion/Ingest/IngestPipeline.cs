@@ -37,7 +37,8 @@ internal sealed class IngestPipeline(
             }
             catch (DbUpdateException)
             {
-                // Another node stored some of these keys between our check and our insert: check again.
+                // A conflict with a write the ingest mark does not queue (an officer changing one of the batch's
+                // events, a key stored outside the pipeline): the batch rolled back whole, so try it once more.
                 outcome = await IngestBatchAsync(sourceId, batch, start, ct);
             }
 
