@@ -17,8 +17,7 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
     private readonly HashSet<Guid> touched = [];
     private readonly Dictionary<Guid, Guid?> caseOfItem = [];
     private readonly Dictionary<Guid, HashSet<string>> newSites = [];
-    private readonly string[] keyAreaWords = grading.KeyAreaWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
-    private readonly string[] severeWords = grading.SevereWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
+    private readonly GradingWords lists = new(grading);
 
     private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
 
@@ -67,9 +66,9 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
         caseOfItem[item.Id] = target.Id;
         target.LastSeenAt = item.PostedAt > target.LastSeenAt ? item.PostedAt : target.LastSeenAt;
         target.FirstSeenAt = item.PostedAt < target.FirstSeenAt ? item.PostedAt : target.FirstSeenAt;
-        target.MainstreamMedia |= item.Site.Length > 0 && grading.IsMainstream(item.Site);
-        target.KeyArea |= keyAreaWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
-        target.Severe |= severeWords.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
+        target.MainstreamMedia |= lists.IsMainstream(item.Site);
+        target.KeyArea |= lists.TouchesKeyArea(item.Folded);
+        target.Severe |= lists.IsSevere(item.Folded);
         if (item.Site.Length > 0)
         {
             (newSites.TryGetValue(target.Id, out var sites) ? sites : newSites[target.Id] = []).Add(item.Site);
@@ -101,12 +100,18 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
     }
 
     /// <summary>Recomputes one event's figures and level after a change to its items (e.g. a corrected sentiment).</summary>
-    public async Task RefreshAsync(Guid caseId, CancellationToken ct)
+    public Task RefreshAsync(Guid caseId, CancellationToken ct) => RefreshAsync([caseId], ct);
+
+    /// <summary>Recomputes events' figures and levels (e.g. under a changed grading), counted in one query.</summary>
+    public async Task RefreshAsync(IReadOnlyCollection<Guid> caseIds, CancellationToken ct)
     {
-        var c = await db.Set<OpinionCase>().FirstAsync(x => x.Id == caseId, ct);
-        cases[c.Id] = c;
-        words[c.Id] = CaseClustering.ParseWords(c.Words).ToHashSet(StringComparer.Ordinal);
-        touched.Add(c.Id);
+        foreach (var c in await db.Set<OpinionCase>().Where(x => caseIds.Contains(x.Id)).ToListAsync(ct))
+        {
+            cases[c.Id] = c;
+            words[c.Id] = CaseClustering.ParseWords(c.Words).ToHashSet(StringComparer.Ordinal);
+            touched.Add(c.Id);
+        }
+
         await RefreshFiguresAsync(ct);
     }
 

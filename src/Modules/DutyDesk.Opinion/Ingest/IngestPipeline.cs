@@ -92,11 +92,11 @@ internal sealed class IngestPipeline(
         // index read below stay true until the commit.
         var mark = await IngestMark.RaiseAsync(db, source.UnitId, now, ct);
         var stored = new HashSet<string>(StringComparer.Ordinal);
+        var unitId = source.UnitId;
         foreach (var chunk in keys.Chunk(1000))
         {
             // By key alone, through the index that leads with it, and one array parameter for the keys: with the
             // unit in the condition PostgreSQL may walk a new unit's rows (its statistics say it has none).
-            var unitId = source.UnitId;
             stored.UnionWith((await db.Set<Item>().AsNoTracking()
                     .Where(i => EF.Parameter(chunk).Contains(i.DedupeKey))
                     .Select(i => new { i.DedupeKey, i.UnitId })

@@ -4,7 +4,6 @@ using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
-using DutyDesk.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -173,13 +172,10 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
             }
 
             await ReflagAsync(db, cases, effective.Options, ct);
-            foreach (var c in cases)
-            {
-                var level = c.ProposedLevel;
-                await new CaseBook(db, unit.Id, options.Value, effective.Options, now).RefreshAsync(c.Id, ct);
-                regraded++;
-                changed += c.ProposedLevel != level ? 1 : 0;
-            }
+            var levels = cases.Select(c => c.ProposedLevel).ToList();
+            await new CaseBook(db, unit.Id, options.Value, effective.Options, now).RefreshAsync(cases.Select(c => c.Id).ToList(), ct);
+            regraded += cases.Count;
+            changed += cases.Where((c, i) => c.ProposedLevel != levels[i]).Count();
         }
 
         return (regraded, changed);
@@ -187,8 +183,7 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
 
     private static async Task ReflagAsync(AppDbContext db, List<OpinionCase> cases, GradingOptions grading, CancellationToken ct)
     {
-        var keyArea = grading.KeyAreaWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
-        var severe = grading.SevereWords.Select(TextNormalizer.Fold).Where(w => w.Length > 0).ToArray();
+        var lists = new GradingWords(grading);
         var byId = cases.ToDictionary(c => c.Id);
         foreach (var c in cases)
         {
@@ -198,7 +193,7 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
         foreach (var chunk in byId.Keys.Chunk(500))
         {
             var sites = await db.Set<CaseSite>().AsNoTracking().Where(s => chunk.Contains(s.CaseId)).Select(s => new { s.CaseId, s.Site }).ToListAsync(ct);
-            foreach (var s in sites.Where(s => grading.IsMainstream(s.Site)))
+            foreach (var s in sites.Where(s => lists.IsMainstream(s.Site)))
             {
                 byId[s.CaseId].MainstreamMedia = true;
             }
@@ -207,8 +202,8 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
             await foreach (var item in texts.AsAsyncEnumerable().WithCancellation(ct))
             {
                 var c = byId[item.EventId!.Value];
-                c.KeyArea |= keyArea.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
-                c.Severe |= severe.Any(w => item.Folded.Contains(w, StringComparison.Ordinal));
+                c.KeyArea |= lists.TouchesKeyArea(item.Folded);
+                c.Severe |= lists.IsSevere(item.Folded);
             }
         }
     }
