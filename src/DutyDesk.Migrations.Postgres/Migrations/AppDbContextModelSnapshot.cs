@@ -22,6 +22,63 @@ namespace DutyDesk.Migrations.Postgres.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseDeadline", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("CaseId", "Kind");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("op_case_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseLevelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("op_case_levels", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseSite", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -34,6 +91,48 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.HasKey("CaseId", "Site");
 
                     b.ToTable("op_case_sites", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("op_case_timeline", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
@@ -408,6 +507,97 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.HasIndex("UnitId", "LastSeenAt");
 
                     b.ToTable("op_cases", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ResponseCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CalmedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double>("DeadlineFactor")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("DiscoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("ProposedLevel")
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<string>("ProposedRule")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SensitivePeriod")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("TimelineCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("UnitId", "Step");
+
+                    b.ToTable("op_response_cases", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
@@ -2058,9 +2248,53 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseDeadline", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Platform.Tasks.DueTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseLevelChange", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseSite", b =>
                 {
                     b.HasOne("DutyDesk.Opinion.Domain.OpinionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseTimelineEntry", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2139,6 +2373,26 @@ namespace DutyDesk.Migrations.Postgres.Migrations
                     b.HasOne("DutyDesk.Opinion.Domain.MonitoringScheme", null)
                         .WithMany()
                         .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ResponseCase", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.OpinionCase", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

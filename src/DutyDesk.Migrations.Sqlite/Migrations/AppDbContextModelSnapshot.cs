@@ -17,6 +17,63 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseDeadline", b =>
+                {
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TaskId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CaseId", "Kind");
+
+                    b.HasIndex("TaskId")
+                        .IsUnique();
+
+                    b.ToTable("op_case_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseLevelChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseId", "At");
+
+                    b.ToTable("op_case_levels", (string)null);
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseSite", b =>
                 {
                     b.Property<Guid>("CaseId")
@@ -29,6 +86,48 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.HasKey("CaseId", "Site");
 
                     b.ToTable("op_case_sites", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseTimelineEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ById");
+
+                    b.HasIndex("CaseId", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("op_case_timeline", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.GradingSettings", b =>
@@ -403,6 +502,97 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.HasIndex("UnitId", "LastSeenAt");
 
                     b.ToTable("op_cases", (string)null);
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ResponseCase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CalmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DeadlineFactor")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("DiscoveredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EventId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OpenedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedLevel")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProposedRule")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SensitivePeriod")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TimelineCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UnitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EventId")
+                        .IsUnique();
+
+                    b.HasIndex("OpenedById");
+
+                    b.HasIndex("UnitId", "Step");
+
+                    b.ToTable("op_response_cases", (string)null);
                 });
 
             modelBuilder.Entity("DutyDesk.Opinion.Domain.Source", b =>
@@ -2049,9 +2239,53 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseDeadline", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Platform.Tasks.DueTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseLevelChange", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseSite", b =>
                 {
                     b.HasOne("DutyDesk.Opinion.Domain.OpinionCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.CaseTimelineEntry", b =>
+                {
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DutyDesk.Opinion.Domain.ResponseCase", null)
                         .WithMany()
                         .HasForeignKey("CaseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2130,6 +2364,26 @@ namespace DutyDesk.Migrations.Sqlite.Migrations
                     b.HasOne("DutyDesk.Opinion.Domain.MonitoringScheme", null)
                         .WithMany()
                         .HasForeignKey("SchemeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("DutyDesk.Platform.Units.Unit", null)
+                        .WithMany()
+                        .HasForeignKey("UnitId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("DutyDesk.Opinion.Domain.ResponseCase", b =>
+                {
+                    b.HasOne("DutyDesk.Opinion.Domain.OpinionCase", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("DutyDesk.Platform.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("OpenedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -16,6 +16,11 @@ internal static class OpinionAudit
     public const string SentimentReset = "opinion.sentiment.reset";
     public const string GradingSave = "opinion.grading.save";
     public const string GradingReset = "opinion.grading.reset";
+    public const string CaseOpen = "opinion.case.open";
+    public const string CaseLevel = "opinion.case.level";
+    public const string CaseStep = "opinion.case.step";
+    public const string CaseAction = "opinion.case.action";
+    public const string CaseTask = "opinion.case.task";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -32,5 +37,10 @@ internal static class OpinionAudit
         [SentimentReset] = "恢复默认情感模型",
         [GradingSave] = "修改舆情分级标准",
         [GradingReset] = "恢复继承的舆情分级标准",
+        [CaseOpen] = "开启舆情事件处置",
+        [CaseLevel] = "确认或调整舆情事件级别",
+        [CaseStep] = "推进舆情处置步骤",
+        [CaseAction] = "记录处置措施",
+        [CaseTask] = "布置线下处置任务",
     };
 }

@@ -1,6 +1,7 @@
 using DutyDesk.Opinion.Features.Cases;
 using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Items;
+using DutyDesk.Opinion.Features.Response;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Opinion.Features.Search;
@@ -37,6 +38,7 @@ public static class OpinionModule
         services.AddSingleton<UnitSentiment>();
         services.AddTransient<RetrainSentiment>();
         services.AddGrading();
+        services.AddResponse();
         services.AddIntake(configuration);
         services.AddOpinionUi();
         services.AddSearch(configuration);
@@ -49,6 +51,7 @@ public static class OpinionModule
         api.MapSchemes().MapSources().MapItems().MapSentimentModel();
         api.MapIntake();
         api.MapGrading();
+        api.MapResponse();
         app.MapOpinionUi();
         return app;
     }

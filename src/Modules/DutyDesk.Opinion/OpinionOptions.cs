@@ -23,4 +23,7 @@ public sealed class OpinionOptions
     public int BatchSize { get; set; } = 500;
 
     public GradingOptions Grading { get; set; } = new();
+
+    /// <summary>The response clocks per level (PRODUCT.md 4.3).</summary>
+    public ResponseOptions Response { get; set; } = new();
 }
