@@ -11,7 +11,7 @@ namespace DutyDesk.Platform.Tasks;
 /// turns them into notifications through the outbox. The row update is the claim: on several
 /// nodes, only the node whose conditional update matches writes the notification.
 /// </summary>
-public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock)
+public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, IEnumerable<IOverdueEscalation> escalations)
 {
     private const int Batch = 100;
 
@@ -90,7 +90,9 @@ public sealed class DueTaskScheduler(IDbContextFactory<AppDbContext> dbFactory, 
             task.NextReminderAt = null;
             var key = $"task:{task.Id:N}:overdue";
             db.Notify(clock, key + ":owner", new NotificationPayload(task.OwnerId, $"待办已逾期：{task.Title}", "请尽快办理并上传佐证材料。", $"/tasks/{task.Id}"));
-            foreach (var target in await EscalationTargetsAsync(db, task, ct))
+            var own = escalations.FirstOrDefault(e => e.Handles(task));
+            var targets = own is null ? await EscalationTargetsAsync(db, task, ct) : await own.EscalateAsync(db, task, now, ct);
+            foreach (var target in targets.Where(t => t != task.OwnerId).Distinct())
             {
                 db.Notify(clock, $"{key}:to:{target:N}", new NotificationPayload(
                     target, $"逾期督办：{task.Title}", $"截止时间 {task.DueAt:yyyy-MM-dd HH:mm} UTC 已过，责任人尚未办结。", $"/tasks/{task.Id}"));

@@ -53,6 +53,7 @@ public static class OpinionModule
         api.MapGrading();
         api.MapResponse();
         app.MapOpinionUi();
+        app.MapResponseFiles();
         return app;
     }
 }

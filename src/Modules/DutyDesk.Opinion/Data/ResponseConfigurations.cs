@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Platform.Files;
 using DutyDesk.Platform.Identity;
 using DutyDesk.Platform.Tasks;
 using DutyDesk.Platform.Units;
@@ -73,5 +74,33 @@ internal sealed class CaseDeadlineConfiguration : IEntityTypeConfiguration<CaseD
         b.HasIndex(x => x.TaskId).IsUnique();
         b.HasOne<ResponseCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DueTask>().WithMany().HasForeignKey(x => x.TaskId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseActionConfiguration : IEntityTypeConfiguration<CaseAction>
+{
+    public void Configure(EntityTypeBuilder<CaseAction> b)
+    {
+        b.ToTable("op_case_actions");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Kind).HasMaxLength(20);
+        b.Property(x => x.Summary).HasMaxLength(CaseAction.SummaryMaxLength);
+        b.Property(x => x.Facts).HasMaxLength(CaseAction.FactsMaxLength);
+        b.Property(x => x.Target).HasMaxLength(CaseAction.TargetMaxLength);
+        b.Property(x => x.ContentUrl).HasMaxLength(CaseAction.UrlMaxLength);
+        b.HasIndex(x => new { x.CaseId, x.At });
+        b.HasOne<ResponseCase>().WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.ById).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class CaseActionFileConfiguration : IEntityTypeConfiguration<CaseActionFile>
+{
+    public void Configure(EntityTypeBuilder<CaseActionFile> b)
+    {
+        b.ToTable("op_case_action_files");
+        b.HasKey(x => new { x.ActionId, x.FileId });
+        b.HasOne<CaseAction>().WithMany().HasForeignKey(x => x.ActionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<StoredFile>().WithMany().HasForeignKey(x => x.FileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
