@@ -53,7 +53,10 @@ internal sealed class ResponseQueries(IDbContextFactory<AppDbContext> dbFactory,
         var query = db.Set<ResponseCase>().AsNoTracking().Where(c => visible.Contains(c.UnitId));
         if (unitId is { } only)
         {
-            query = query.Where(c => c.UnitId == only);
+            // A unit's board shows its own cases and its subordinates' (a bureau follows its schools).
+            var path = await db.Units.Where(x => x.Id == only).Select(x => x.Path).FirstAsync(ct);
+            var subtree = await db.Units.Where(x => x.Path.StartsWith(path)).Select(x => x.Id).ToListAsync(ct);
+            query = query.Where(c => subtree.Contains(c.UnitId));
         }
 
         query = closed ? query.Where(c => c.Step == CaseStep.Closed).OrderByDescending(c => c.ClosedAt) : query.Where(c => c.Step != CaseStep.Closed).OrderBy(c => c.Level);
@@ -103,6 +106,14 @@ internal sealed class ResponseQueries(IDbContextFactory<AppDbContext> dbFactory,
             moves,
             c.IsOpen && ResponseProcedure.LevelSetters.Any(r => actor.HoldsIn(r, c.UnitId)),
             c.IsOpen && ResponseProcedure.CaseWorkers.Any(r => actor.HoldsIn(r, c.UnitId)));
+    }
+
+    /// <summary>The response case opened from a monitoring event, if the actor may see it.</summary>
+    public async Task<Guid?> ForEventAsync(Actor actor, Guid eventId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var found = await db.Set<ResponseCase>().AsNoTracking().Where(c => c.EventId == eventId).Select(c => new { c.Id, c.UnitId }).FirstOrDefaultAsync(ct);
+        return found is not null && actor.CanSee(found.UnitId) ? found.Id : null;
     }
 
     /// <summary>The words a move puts on the record, when it needs them.</summary>
