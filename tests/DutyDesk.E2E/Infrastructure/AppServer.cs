@@ -18,9 +18,12 @@ public sealed class AppServer : IAsyncDisposable
 {
     private readonly Factory factory;
 
-    private AppServer(string dataDirectory)
+    private readonly IReadOnlyDictionary<string, string?> settings;
+
+    private AppServer(string dataDirectory, IReadOnlyDictionary<string, string?> settings)
     {
         DataDirectory = dataDirectory;
+        this.settings = settings;
         factory = new Factory(this);
         factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
@@ -34,11 +37,12 @@ public sealed class AppServer : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static AppServer Start()
+    /// <summary>Starts a fresh installation; <paramref name="settings"/> override configuration (e.g. a faster poller).</summary>
+    public static AppServer Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "dutydesk-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        return new AppServer(directory);
+        return new AppServer(directory, settings ?? new Dictionary<string, string?>());
     }
 
     public async ValueTask DisposeAsync()
@@ -62,6 +66,11 @@ public sealed class AppServer : IAsyncDisposable
             builder.UseSetting("DutyDesk:Database:Provider", "Sqlite");
             builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in server.settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
             builder.ConfigureTestServices(services => services.AddSingleton<IInitialCredentialsSink>(server.Credentials));
         }
     }

@@ -12,10 +12,13 @@ public abstract class BrowserJourney : IAsyncLifetime
 
     protected BrowserHost Browser { get; private set; } = default!;
 
+    /// <summary>Configuration the journey's server starts with, beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
+
     public async Task InitializeAsync()
     {
         SetDefaultExpectTimeout(10_000);
-        Server = AppServer.Start();
+        Server = AppServer.Start(Settings);
         Browser = await BrowserHost.LaunchAsync();
     }
 

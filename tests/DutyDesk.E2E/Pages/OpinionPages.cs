@@ -101,6 +101,17 @@ public sealed class SourcesPage(IPage page)
         await Expect(Dialog).ToBeHiddenAsync();
     }
 
+    public async Task AddFeedSourceAsync(string name, string url)
+    {
+        await page.Locator(Interactivity.Live("#source-new")).ClickAsync();
+        await Expect(Dialog).ToBeVisibleAsync();
+        await Dialog.Locator("#source-name").FillAsync(name);
+        await Dialog.Locator("#source-kind").SelectOptionAsync("Feed");
+        await Dialog.Locator("#source-url").FillAsync(url);
+        await Dialog.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+        await Expect(Dialog).ToBeHiddenAsync();
+    }
+
     public async Task IssueSecretAsync(string sourceName)
     {
         await Rows.Filter(new() { HasTextString = sourceName }).Locator(".dd-push-secret").ClickAsync();

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+using DutyDesk.E2E.Infrastructure;
+using DutyDesk.E2E.Pages;
+
+namespace DutyDesk.E2E;
+
+/// <summary>
+/// 舆情处置 in a real browser, from a post on a loopback RSS feed to the closed case: the poller fetches it, it
+/// forms an event, the office confirms Ⅲ and opens the case, the countdowns run, facts are reported in time, a
+/// correction request without the facts is refused at its field, and so on through the procedure.
+/// </summary>
+public sealed class ResponseJourneyTests : BrowserJourney
+{
+    private const string Office = "yz.office";
+    private const string OfficePassword = "Bangong2025office";
+    private const string PostTitle = "第一中学食堂饭菜里吃出异物，家长质疑";
+    private const string PostText = "有家长反映，第一中学食堂今天的饭菜里吃出了异物，孩子回家说肚子不舒服，希望学校尽快调查说明。";
+
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
+    {
+        ["DutyDesk:Opinion:Poller:AllowPrivateAddresses"] = "true",
+        ["DutyDesk:Opinion:Poller:IntervalSeconds"] = "1",
+        ["DutyDesk:Opinion:Poller:HostSpacingSeconds"] = "0",
+    };
+
+    [Fact(Timeout = 300_000)]
+    public async Task Office_FeedPostToClosedCase_CountdownsAndStepsAlongTheWay()
+    {
+        await using var feed = await FeedServer.StartAsync();
+        feed.Publish((PostTitle, PostText, "https://bbs.example.cn/thread/9001", DateTimeOffset.UtcNow.AddMinutes(-5)));
+        await RunAsync(async page =>
+        {
+            await SignInFirstTimeAsync(page);
+            var scheme = new SchemeEditPage(page);
+            await scheme.OpenNewFromListAsync();
+            await scheme.FillGroupsAsync("学校综合监测", "第一中学\n一中", "食堂\n异物\n变质");
+            await scheme.SaveAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/opinion/schemes$"));
+            var sources = new SourcesPage(page);
+            await sources.OpenAsync();
+            await sources.AddFeedSourceAsync("本地论坛", feed.FeedUrl);
+
+            // The poller fetches the feed within seconds; the post forms an event.
+            var events = page.Locator(Interactivity.Live("#cases-table a.dd-case-link"));
+            await Poll.UntilAsync(async () =>
+            {
+                await page.GotoAsync("/opinion/cases");
+                await Interactivity.WaitUntilInteractiveAsync(page);
+                return await events.CountAsync() > 0;
+            }, TimeSpan.FromSeconds(60));
+            await events.First.ClickAsync();
+            await Interactivity.WaitUntilInteractiveAsync(page);
+
+            var response = new ResponsePages(page);
+            await response.OpenFromEventAsync("III", "家长群内持续转发，负面情绪上升");
+            await Expect(page).ToHaveURLAsync(new Regex("/opinion/response/[0-9a-f-]{36}$"));
+            await Interactivity.WaitUntilInteractiveAsync(page);
+            await Expect(response.Step).ToHaveTextAsync("发现");
+            await Expect(response.Countdown("ReportToGroup")).ToContainTextAsync("剩余");
+            await Expect(response.Countdown("OfficialResponse")).ToContainTextAsync("剩余 11 小时");
+            await Screenshots.TakeAsync(page, "response-case-opened");
+
+            await response.MoveAsync("ReportFacts", null);
+            await Expect(response.ErrorFor("note")).ToContainTextAsync("“快报内容”不能为空");
+            await response.Modal.Locator("#move-note").FillAsync("家长反映食堂饭菜有异物，学校已封存当日留样，正在核实。");
+            await response.Modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+            await Expect(response.Step).ToHaveTextAsync("快报");
+            await Expect(response.Countdown("ReportToGroup")).ToHaveTextAsync("按时完成");
+
+            await response.RecordActionAsync("CorrectionRequest", "向论坛申请更正“食物中毒”的说法", target: "本地论坛", url: "https://bbs.example.cn/thread/9001");
+            await Expect(response.ErrorFor("facts")).ToContainTextAsync("证明内容不实的事实");
+            await response.Modal.Locator("#action-facts").FillAsync("经区疾控中心检测，当日留样未检出致病菌，无学生就医。");
+            await response.Modal.Locator(".ant-modal-footer .ant-btn-primary").ClickAsync();
+            await Expect(response.Timeline).ToContainTextAsync("向平台申请更正（本地论坛）");
+
+            await response.MoveAsync("Consult", "会商决定：当日发布事实通报；德育处调查食材来源；暂停该供应商。");
+            await Expect(response.Step).ToHaveTextAsync("会商");
+            await Screenshots.TakeAsync(page, "response-case-reported");
+
+            await response.OpenBoardAsync();
+            await Expect(response.Board.Locator("[data-level='III'] .dd-board-card")).ToHaveCountAsync(1);
+            await Expect(response.Board.Locator("[data-level='III'] .dd-countdown").First).ToContainTextAsync("剩余");
+            await Screenshots.TakeAsync(page, "response-board");
+        });
+    }
+
+    private async Task SignInFirstTimeAsync(IPage page)
+    {
+        var login = new LoginPage(page);
+        await page.GotoAsync("/");
+        await login.ExpectShownAsync();
+        var oneTime = Server.Credentials.PasswordOf(Office);
+        await login.SignInAsync(Office, oneTime);
+        var change = new ChangePasswordPage(page);
+        await change.ExpectShownAsync();
+        await change.SubmitAsync(oneTime, OfficePassword, OfficePassword);
+        await new AppShell(page).ExpectHomeAsync();
+    }
+}
