@@ -360,7 +360,7 @@ public sealed class AlertTests
         }
 
         var expected = AlertRules.QuietUntil(localNow.AddHours(-1), localNow.AddHours(2), display.Zone, host.Clock.GetUtcNow().UtcDateTime)!.Value;
-        Assert.Equal(DbTime.AsStored(expected), waitsUntil);
+        Assert.Equal(expected, waitsUntil, TimeSpan.FromMilliseconds(1)); // PostgreSQL keeps microseconds
         Assert.True(waitsUntil > host.Clock.GetUtcNow().UtcDateTime.AddHours(1.9));
         host.Clock.Advance(waitsUntil - host.Clock.GetUtcNow().UtcDateTime + TimeSpan.FromSeconds(1));
         await DispatchAllAsync(host);
@@ -398,14 +398,14 @@ public sealed class AlertTests
         var ftp = await manage.SaveAsync(office, new SaveAlertChannelCommand(null, unit, AlertChannelKind.WeCom, "值班群", "ftp://example.cn/x", null, 3, true));
         var noSecret = await manage.SaveAsync(office, new SaveAlertChannelCommand(null, unit, AlertChannelKind.Webhook, "网信平台", "https://hook.example.cn/in", null, 3, true));
         var outsider = await manage.SaveAsync(await host.ActorAsync("xx.office"), new SaveAlertChannelCommand(null, unit, AlertChannelKind.WeCom, "值班群", "https://qyapi.weixin.qq.com/x", null, 3, true));
-        var moral = await manage.SaveAsync(await host.ActorAsync("yz.moral"), new SaveAlertChannelCommand(null, unit, AlertChannelKind.WeCom, "值班群", "https://qyapi.weixin.qq.com/x", null, 3, true));
+        var reviewer = await manage.SaveAsync(await host.ActorAsync("yz.reviewer"), new SaveAlertChannelCommand(null, unit, AlertChannelKind.WeCom, "值班群", "https://qyapi.weixin.qq.com/x", null, 3, true));
 
         Assert.Equal(("url", ErrorKind.Validation), (ftp.Error?.Field, ftp.Error!.Kind));
         Assert.Contains("机器人地址", ftp.Error.Message, StringComparison.Ordinal);
         Assert.Equal("secret", noSecret.Error?.Field);
         Assert.Contains("密钥", noSecret.Error!.Message, StringComparison.Ordinal);
         Assert.Equal(ErrorKind.NotFound, outsider.Error?.Kind);
-        Assert.Equal(ErrorKind.Forbidden, moral.Error?.Kind);
+        Assert.Equal(ErrorKind.Forbidden, reviewer.Error?.Kind);
         await using var db = await host.DbAsync();
         Assert.False(await db.AlertChannels.AnyAsync());
     }
@@ -445,6 +445,39 @@ public sealed class AlertTests
 
         var open = await client.GetFromJsonAsync<JsonElement>("/api/v1/alerts?scope=Mine&state=Open");
         Assert.DoesNotContain(open.EnumerateArray(), a => a.GetProperty("id").GetGuid() == id);
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task AckPage_LinkFromTheMessage_ShowsAlertChainAndButtonOnlyInScope(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var id = await RaiseAsync(host, "case:17", ["yz.moral", "yz.leader"]);
+        string link;
+        await using (var db = await host.DbAsync())
+        {
+            var payload = (await db.Outbox.SingleAsync(m => m.IdempotencyKey.StartsWith($"alert:{id:N}:s0:") && m.Kind == OutboxKinds.Email)).Payload;
+            link = JsonSerializer.Deserialize<NotificationPayload>(payload)!.Link!;
+        }
+
+        Assert.StartsWith("/alerts/ack/", link, StringComparison.Ordinal);
+        using var anonymous = host.CreateClient();
+        using var signedOut = await anonymous.GetAsync(link);
+        using var moral = await MeetingTests.SignedInAsync(host, "yz.moral");
+        using var page = await moral.GetAsync(link);
+        using var outsider = await MeetingTests.SignedInAsync(host, "xx.office");
+        using var foreign = await outsider.GetAsync(link);
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Contains("/account/login", signedOut.Headers.Location!.ToString(), StringComparison.Ordinal);
+        var html = await LoginForm.TextAsync(page);
+        Assert.Contains("网传某校食堂问题", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"alert-chain\"", html, StringComparison.Ordinal);
+        Assert.Contains("已通知", html, StringComparison.Ordinal);
+        Assert.Contains("确认收到", html, StringComparison.Ordinal);
+        var other = await LoginForm.TextAsync(foreign);
+        Assert.Contains("预警不存在或不在您的管辖范围内", other, StringComparison.Ordinal);
+        Assert.DoesNotContain("网传某校食堂问题", other, StringComparison.Ordinal);
     }
 
     private static AlertDraft Draft(Guid unit, string key, IReadOnlyList<Guid> chain, int severity = 2, bool urgent = false, int maxEscalations = 3)
