@@ -259,6 +259,7 @@ public sealed class AlertTests
         var secretary = await host.UserIdAsync("yz.secretary");
         var reviewer = await host.UserIdAsync("yz.reviewer");
         var office = await host.UserIdAsync("yz.office");
+        var channel = await AddChannelAsync(host, AlertChannelKind.WeCom, "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=x", null);
         var id = await RaiseAsync(host, "case:10", ["yz.moral", "yz.leader", "yz.secretary", "yz.reviewer"], maxEscalations: 2);
         var escalator = host.Get<AlertEscalator>();
 
@@ -267,6 +268,13 @@ public sealed class AlertTests
         host.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, await escalator.RunOnceAsync(CancellationToken.None));
         Assert.True(await HasKeyAsync(host, $"alert:{id:N}:s1:{leader:N}:app"));
+        await using (var repostDb = await host.DbAsync())
+        {
+            var repost = JsonSerializer.Deserialize<AlertChannelPayload>((await repostDb.Outbox.SingleAsync(m => m.IdempotencyKey == $"alert:{id:N}:s1:ch:{channel:N}")).Payload)!;
+            Assert.Equal(1, repost.Escalation);
+            Assert.Contains("第 1 次升级", AlertFormats.Heading(repost), StringComparison.Ordinal);
+        }
+
         host.Clock.Advance(AckWithin);
         Assert.Equal(1, await escalator.RunOnceAsync(CancellationToken.None));
         Assert.True(await HasKeyAsync(host, $"alert:{id:N}:s2:{secretary:N}:mail"));
