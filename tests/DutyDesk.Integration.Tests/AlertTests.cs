@@ -488,6 +488,85 @@ public sealed class AlertTests
         Assert.DoesNotContain("网传某校食堂问题", other, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task SendTest_ChannelOnThePage_TestMessageThroughTheOutbox(DatabaseProvider provider)
+    {
+        await using var receiver = await Receiver.StartAsync(_ => (200, """{"errcode":0,"errmsg":"ok"}"""));
+        await using var host = await TestHost.StartAsync(provider);
+        var channel = await AddChannelAsync(host, AlertChannelKind.DingTalk, receiver.Url("/robot/send?access_token=t"), "SECtest-secret-value");
+        using var office = await MeetingTests.SignedInAsync(host, "yz.office");
+
+        var html = await LoginForm.TextAsync(await office.GetAsync("/alerts/channels"));
+        var sent = await host.Get<ManageAlertChannels>().SendTestAsync(await host.ActorAsync("yz.office"), channel);
+        var refused = await host.Get<ManageAlertChannels>().SendTestAsync(await host.ActorAsync("yz.reviewer"), channel);
+        await DispatchAllAsync(host);
+
+        Assert.Contains("已设置", html, StringComparison.Ordinal);
+        Assert.Contains("/robot/send?…", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECtest-secret-value", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("access_token=t", html, StringComparison.Ordinal);
+        Assert.True(sent.IsSuccess, sent.Error?.Message);
+        Assert.Equal(ErrorKind.Forbidden, refused.Error?.Kind);
+        var hit = Assert.Single(receiver.Requests);
+        using var json = JsonDocument.Parse(hit.Body);
+        Assert.StartsWith("【测试消息】", json.RootElement.GetProperty("markdown").GetProperty("title").GetString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task Dispatch_RedirectToAnotherHost_DeadLetterNotFollowed(DatabaseProvider provider)
+    {
+        await using var elsewhere = await Receiver.StartAsync(_ => (200, ""));
+        var target = elsewhere.Url("/steal").Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+        await using var redirecting = await LoopbackServer.StartAsync(context =>
+        {
+            context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+            context.Response.Headers.Location = target;
+            return Task.CompletedTask;
+        });
+        await using var host = await TestHost.StartAsync(provider);
+        await AddChannelAsync(host, AlertChannelKind.Webhook, redirecting.Url("/hook"), "s");
+        var id = await RaiseAsync(host, "case:18", ["yz.moral"]);
+
+        await DispatchAllAsync(host);
+
+        Assert.Empty(elsewhere.Requests);
+        var row = await ChannelRowAsync(host, id);
+        Assert.NotNull(row.DeadAt);
+        Assert.Contains("其他主机", row.LastError, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [BothProviders]
+    public async Task Dispatch_ReceiverTooSlow_RetriedAfterTimeoutThenDelivered(DatabaseProvider provider)
+    {
+        var calls = 0;
+        await using var slow = await LoopbackServer.StartAsync(async context =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(4), context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            context.Response.StatusCode = StatusCodes.Status200OK;
+        });
+        await using var host = await TestHost.StartAsync(provider, new Dictionary<string, string?> { ["DutyDesk:Alerts:TimeoutSeconds"] = "1" });
+        await AddChannelAsync(host, AlertChannelKind.Webhook, slow.Url("/hook"), "s");
+        var id = await RaiseAsync(host, "case:19", ["yz.moral"]);
+
+        await DispatchAllAsync(host);
+        var first = await ChannelRowAsync(host, id);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        await DispatchAllAsync(host);
+
+        Assert.Null(first.DeadAt);
+        Assert.Contains("没有应答", first.LastError, StringComparison.Ordinal);
+        var row = await ChannelRowAsync(host, id);
+        Assert.NotNull(row.DeliveredAt);
+        Assert.Equal(2, row.Attempts);
+    }
+
     private static AlertDraft Draft(Guid unit, string key, IReadOnlyList<Guid> chain, int severity = 2, bool urgent = false, int maxEscalations = 3)
         => new(unit, key, "网传某校食堂问题", "微博出现负面帖文，转发较快。", "/opinion/response/" + Uri.EscapeDataString(key), severity, urgent, chain, AckWithin, maxEscalations, "opinion", "Case", key);
 
