@@ -109,6 +109,37 @@ public class AlertRulesTests
         Assert.DoesNotContain('+', a);
     }
 
+    [Theory]
+    [InlineData("https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=secret-key", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?…")]
+    [InlineData("http://10.0.0.5:8080/hook", "http://10.0.0.5:8080/hook")]
+    [InlineData("not a url", "")]
+    public void UrlHint_ChannelAddress_HidesTheQueryWhereRobotKeysLive(string url, string expected)
+        => Assert.Equal(expected, Features.Alerts.ManageAlertChannels.UrlHint(url));
+
+    [Theory]
+    [InlineData(0, false, "【预警·Ⅱ级】食堂")]
+    [InlineData(2, false, "【预警·Ⅱ级·第 2 次升级】食堂")]
+    [InlineData(0, true, "【测试消息】食堂")]
+    public void Heading_StepAndTest_SaysLevelAndEscalation(int escalation, bool test, string expected)
+    {
+        var payload = new AlertChannelPayload(Guid.Empty, Guid.Empty, "k", "第一中学", 2, false, "食堂", null, "/x", "/alerts/ack/t", DateTime.UnixEpoch, escalation, test);
+
+        Assert.Equal(expected, AlertFormats.Heading(payload));
+    }
+
+    [Fact]
+    public void Markdown_Payload_LinksRecordAndAcknowledgementOnThePublicAddress()
+    {
+        var payload = new AlertChannelPayload(Guid.Empty, Guid.Empty, "k", "第一中学", 1, true, "食堂", "正文", "/opinion/response/1", "/alerts/ack/tok", DateTime.UnixEpoch, 1);
+
+        var text = AlertFormats.Markdown(payload, "https://dd.example.cn", "2026-11-30 20:00");
+
+        Assert.Equal(
+            "### 【预警·Ⅰ级·第 1 次升级】食堂\n> 单位：第一中学\n> 时间：2026-11-30 20:00\n> 前一位责任人未在规定时间内确认，已第 1 次升级。\n\n正文\n\n"
+            + "[查看记录](https://dd.example.cn/opinion/response/1) · [确认收到](https://dd.example.cn/alerts/ack/tok)",
+            text);
+    }
+
     private const string ExpectedDingTalkSign = "jcUpW0QmtKduN03n4JqQ0PBosVjqnM8gU7fIIvsDmCM=";
     private const string ExpectedWebhookSignature = "sha256=8ad37ba156048ae0e0a5533c75cdf26fee88b07f93cb57ee4c80adb053012032";
 }
