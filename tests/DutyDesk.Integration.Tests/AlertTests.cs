@@ -567,6 +567,28 @@ public sealed class AlertTests
         Assert.Equal(2, row.Attempts);
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task SetQuietHours_OneTimeMissingOrEqual_FieldErrorAndNothingStored(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var actor = await host.ActorAsync("yz.moral");
+        var manage = host.Get<ManageQuietHours>();
+
+        var noEnd = await manage.SetAsync(actor, new QuietHoursSetting(new TimeOnly(22, 0), null));
+        var equal = await manage.SetAsync(actor, new QuietHoursSetting(new TimeOnly(22, 0), new TimeOnly(22, 0)));
+        var ok = await manage.SetAsync(actor, new QuietHoursSetting(new TimeOnly(22, 0), new TimeOnly(7, 0)));
+        var stored = await manage.GetAsync(actor);
+        var off = await manage.SetAsync(actor, new QuietHoursSetting(null, null));
+
+        Assert.Equal("quietTo", noEnd.Error?.Field);
+        Assert.Contains("免打扰结束时间", noEnd.Error!.Message, StringComparison.Ordinal);
+        Assert.Equal("quietTo", equal.Error?.Field);
+        Assert.True(ok.IsSuccess && off.IsSuccess);
+        Assert.Equal(new QuietHoursSetting(new TimeOnly(22, 0), new TimeOnly(7, 0)), stored);
+        Assert.Equal(new QuietHoursSetting(null, null), await manage.GetAsync(actor));
+    }
+
     private static AlertDraft Draft(Guid unit, string key, IReadOnlyList<Guid> chain, int severity = 2, bool urgent = false, int maxEscalations = 3)
         => new(unit, key, "网传某校食堂问题", "微博出现负面帖文，转发较快。", "/opinion/response/" + Uri.EscapeDataString(key), severity, urgent, chain, AckWithin, maxEscalations, "opinion", "Case", key);
 
