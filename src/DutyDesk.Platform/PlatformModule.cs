@@ -1,6 +1,8 @@
+using DutyDesk.Platform.Alerts;
 using DutyDesk.Platform.ApiTokens;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
+using DutyDesk.Platform.Features.Alerts;
 using DutyDesk.Platform.Features.Audit;
 using DutyDesk.Platform.Features.Notifications;
 using DutyDesk.Platform.Features.Tasks;
@@ -94,13 +96,26 @@ public static class PlatformModule
         services.AddTransient<NotificationQueries>();
         services.AddTransient<Features.Calendar.TaskCalendarFeed>();
         services.AddTransient<Features.Outbox.QueryOutbox>();
+        services.AddTransient<AlertQueries>();
+        services.AddTransient<AcknowledgeAlert>();
+        services.AddTransient<ManageAlertChannels>();
+        services.AddTransient<ManageQuietHours>();
 
         services.AddSingleton<IOutboxHandler, InAppNotificationHandler>();
         services.AddSingleton<IOutboxHandler, EmailNotificationHandler>();
+        services.AddSingleton<IOutboxHandler, WeComAlertHandler>();
+        services.AddSingleton<IOutboxHandler, DingTalkAlertHandler>();
+        services.AddSingleton<IOutboxHandler, WebhookAlertHandler>();
+        services.AddSingleton<ChannelSecrets>();
+        // Robots answer in well under a second; a hung one must not hold the dispatcher. Redirects are checked by hand (same host only).
+        services.AddHttpClient(AlertChannelHandler.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Alerts:TimeoutSeconds", 10)))
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false });
         services.AddSingleton<OutboxDispatcher>();
         services.AddSingleton<DueTaskScheduler>();
+        services.AddSingleton<AlertEscalator>();
         services.AddPeriodicJob<OutboxDispatcher>(configuration, (work, ct) => work.RunOnceAsync(ct), sp => sp.GetRequiredService<IOptions<OutboxOptions>>().Value.PollInterval);
         services.AddPeriodicJob<DueTaskScheduler>(configuration, (work, ct) => work.RunOnceAsync(ct), _ => TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Jobs:TaskScanSeconds", 30)));
+        services.AddPeriodicJob<AlertEscalator>(configuration, (work, ct) => work.RunOnceAsync(ct), _ => TimeSpan.FromSeconds(configuration.GetValue("DutyDesk:Jobs:AlertScanSeconds", 15)));
 
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", customTestQuery: (db, ct) => db.Units.AnyAsync(ct));
         return services;
@@ -198,6 +213,7 @@ public static class PlatformModule
         api.MapTasks();
         api.MapTokens();
         api.MapNotifications();
+        api.MapAlerts();
 
         // Cookie-authenticated download for the auditor's page; the API has the same under /api/v1/audit/export.
         app.MapGet("/audit/export.csv", async (HttpContext http, DateTime? from, DateTime? to, string? userName, string? action, Auditing.AuditOutcome? outcome, string? text, QueryAudit handler)

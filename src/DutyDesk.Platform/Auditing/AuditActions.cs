@@ -34,6 +34,11 @@ public static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string CalendarFeedIssue = "calendar-feed.issue";
     public const string CalendarFeedRevoke = "calendar-feed.revoke";
+    public const string AlertAcknowledge = "alert.acknowledge";
+    public const string AlertChannelCreate = "alert.channel-create";
+    public const string AlertChannelUpdate = "alert.channel-update";
+    public const string AlertChannelTest = "alert.channel-test";
+    public const string AlertQuietHours = "alert.quiet-hours";
 
     private static readonly ConcurrentDictionary<string, string> Names = new(new Dictionary<string, string>
     {
@@ -65,6 +70,11 @@ public static class AuditActions
         [AccessDenied] = "越权访问被拒绝",
         [CalendarFeedIssue] = "生成日历订阅链接",
         [CalendarFeedRevoke] = "停用日历订阅链接",
+        [AlertAcknowledge] = "确认收到预警",
+        [AlertChannelCreate] = "新建预警渠道",
+        [AlertChannelUpdate] = "修改预警渠道",
+        [AlertChannelTest] = "测试发送预警渠道",
+        [AlertQuietHours] = "设置免打扰时段",
     });
 
     public static IReadOnlyDictionary<string, string> All => Names;

@@ -1,3 +1,4 @@
+using DutyDesk.Platform.Alerts;
 using DutyDesk.Platform.ApiTokens;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Files;
@@ -38,6 +39,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<CalendarFeedToken> CalendarFeedTokens => Set<CalendarFeedToken>();
+
+    public DbSet<Alert> Alerts => Set<Alert>();
+
+    public DbSet<AlertRecipient> AlertRecipients => Set<AlertRecipient>();
+
+    public DbSet<AlertChannel> AlertChannels => Set<AlertChannel>();
+
+    public DbSet<AlertQuietHours> AlertQuietHours => Set<AlertQuietHours>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -1,3 +1,4 @@
+using DutyDesk.Platform.Alerts;
 using DutyDesk.Platform.ApiTokens;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Files;
@@ -199,5 +200,73 @@ internal sealed class CalendarFeedTokenConfiguration : IEntityTypeConfiguration<
         b.HasIndex(x => new { x.UserId, x.UnitId });
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
+{
+    public void Configure(EntityTypeBuilder<Alert> b)
+    {
+        b.ToTable("alerts");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.DedupKey).HasMaxLength(Alert.DedupKeyMaxLength);
+        b.Property(x => x.Title).HasMaxLength(Alert.TitleMaxLength);
+        b.Property(x => x.Body).HasMaxLength(Alert.BodyMaxLength);
+        b.Property(x => x.Link).HasMaxLength(Alert.LinkMaxLength);
+        b.Property(x => x.AckNote).HasMaxLength(Alert.AckNoteMaxLength);
+        b.Property(x => x.SourceModule).HasMaxLength(40);
+        b.Property(x => x.SourceType).HasMaxLength(60);
+        b.Property(x => x.SourceId).HasMaxLength(100);
+        // Ticks: one integer reads the same on both providers (SQLite has no interval type).
+        b.Property(x => x.AckWithin).HasConversion<long>();
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.Ignore(x => x.State);
+        b.HasIndex(x => new { x.UnitId, x.DedupKey }).IsUnique();
+        // The escalator's one question: which alerts' time ran out.
+        b.HasIndex(x => x.NextEscalationAt);
+        b.HasIndex(x => new { x.UnitId, x.RaisedAt });
+        b.HasIndex(x => new { x.SourceModule, x.SourceType, x.SourceId });
+        b.HasMany(x => x.Recipients).WithOne().HasForeignKey(x => x.AlertId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AlertRecipientConfiguration : IEntityTypeConfiguration<AlertRecipient>
+{
+    public void Configure(EntityTypeBuilder<AlertRecipient> b)
+    {
+        b.ToTable("alert_recipients");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.AckTokenHash).HasMaxLength(64);
+        b.HasIndex(x => new { x.AlertId, x.Order }).IsUnique();
+        b.HasIndex(x => x.AckTokenHash).IsUnique();
+        b.HasIndex(x => x.UserId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AlertChannelConfiguration : IEntityTypeConfiguration<AlertChannel>
+{
+    public void Configure(EntityTypeBuilder<AlertChannel> b)
+    {
+        b.ToTable("alert_channels");
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Name).HasMaxLength(AlertChannel.NameMaxLength);
+        b.Property(x => x.Url).HasMaxLength(AlertChannel.UrlMaxLength);
+        b.Property(x => x.ProtectedSecret).HasMaxLength(2000);
+        b.Property(x => x.Version).IsConcurrencyToken();
+        b.HasIndex(x => new { x.UnitId, x.Name }).IsUnique();
+        b.HasOne<Unit>().WithMany().HasForeignKey(x => x.UnitId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class AlertQuietHoursConfiguration : IEntityTypeConfiguration<AlertQuietHours>
+{
+    public void Configure(EntityTypeBuilder<AlertQuietHours> b)
+    {
+        b.ToTable("alert_quiet_hours");
+        b.HasKey(x => x.UserId);
+        b.Property(x => x.TimeZone).HasMaxLength(60);
+        b.HasOne<AppUser>().WithOne().HasForeignKey<AlertQuietHours>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

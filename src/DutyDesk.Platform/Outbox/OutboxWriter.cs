@@ -15,7 +15,8 @@ public static class OutboxKinds
 /// <summary>Stages side effects on the same DbContext as the change, so both commit or neither.</summary>
 public static class OutboxWriter
 {
-    public static void Enqueue<T>(this AppDbContext db, TimeProvider clock, string kind, string idempotencyKey, T payload)
+    /// <summary>Stages one message; <paramref name="availableAt"/> holds it back until then (a person's quiet hours).</summary>
+    public static void Enqueue<T>(this AppDbContext db, TimeProvider clock, string kind, string idempotencyKey, T payload, DateTime? availableAt = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage
@@ -25,7 +26,7 @@ public static class OutboxWriter
             IdempotencyKey = idempotencyKey,
             Payload = JsonSerializer.Serialize(payload),
             CreatedAt = now,
-            AvailableAt = now,
+            AvailableAt = availableAt is { } later && later > now ? later : now,
         });
     }
 
