@@ -16,6 +16,13 @@ internal static class OpinionAudit
     public const string SentimentReset = "opinion.sentiment.reset";
     public const string GradingSave = "opinion.grading.save";
     public const string GradingReset = "opinion.grading.reset";
+    public const string DutyCreate = "opinion.duty.create";
+    public const string DutyUpdate = "opinion.duty.update";
+    public const string DutyDelete = "opinion.duty.delete";
+    public const string DutyGenerate = "opinion.duty.generate";
+    public const string PeriodCreate = "opinion.period.create";
+    public const string PeriodUpdate = "opinion.period.update";
+    public const string PeriodDelete = "opinion.period.delete";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -32,5 +39,12 @@ internal static class OpinionAudit
         [SentimentReset] = "恢复默认情感模型",
         [GradingSave] = "修改舆情分级标准",
         [GradingReset] = "恢复继承的舆情分级标准",
+        [DutyCreate] = "新增值班班次",
+        [DutyUpdate] = "修改值班班次",
+        [DutyDelete] = "删除值班班次",
+        [DutyGenerate] = "生成排班",
+        [PeriodCreate] = "新增敏感时期",
+        [PeriodUpdate] = "修改敏感时期",
+        [PeriodDelete] = "取消敏感时期",
     };
 }

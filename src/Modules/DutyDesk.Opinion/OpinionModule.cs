@@ -1,6 +1,8 @@
 using DutyDesk.Opinion.Features.Cases;
+using DutyDesk.Opinion.Features.Duty;
 using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Items;
+using DutyDesk.Opinion.Features.Periods;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Opinion.Features.Search;
@@ -37,6 +39,8 @@ public static class OpinionModule
         services.AddSingleton<UnitSentiment>();
         services.AddTransient<RetrainSentiment>();
         services.AddGrading();
+        services.AddDuty();
+        services.AddPeriods();
         services.AddIntake(configuration);
         services.AddOpinionUi();
         services.AddSearch(configuration);
@@ -49,6 +53,7 @@ public static class OpinionModule
         api.MapSchemes().MapSources().MapItems().MapSentimentModel();
         api.MapIntake();
         api.MapGrading();
+        api.MapDuty().MapPeriods();
         app.MapOpinionUi();
         return app;
     }
