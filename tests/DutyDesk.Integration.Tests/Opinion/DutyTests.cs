@@ -275,6 +275,27 @@ public sealed class DutyTests
         Assert.Equal(("早班", "改短"), (fresh.Label, fresh.Note));
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task DutyPage_ShiftNow_WeekGridShowsPersonOnDutyHighlighted(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var unit = await host.UnitIdAsync("第一中学");
+        var t0 = Minute(host);
+        var shift = await host.Get<ManageDuty>().CreateAsync(await host.ActorAsync("yz.office"), unit, new ShiftInput(await host.UserIdAsync("yz.moral"), t0, t0.AddHours(2), "带班", null));
+        using var client = await MeetingTests.SignedInAsync(host, "yz.office");
+
+        using var page = await client.GetAsync("/opinion/duty");
+        var html = await LoginForm.TextAsync(page);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("id=\"duty-grid\"", html, StringComparison.Ordinal);
+        Assert.Contains($"id=\"duty-shift-{shift.Value}\"", html, StringComparison.Ordinal);
+        Assert.Contains("当前值班：", html, StringComparison.Ordinal);
+        Assert.Contains("值班中", html, StringComparison.Ordinal);
+        Assert.Contains("生成排班", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The current whole minute: a time both databases keep exactly, and already begun.</summary>
     private static DateTime Minute(TestHost host)
     {

@@ -249,6 +249,30 @@ public sealed class PeriodTests
         Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
     }
 
+    [Theory]
+    [BothProviders]
+    public async Task Pages_SuperiorsPeriodActive_CalendarTableAndSourcesBanner(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var t0 = Minute(host).AddMinutes(-1);
+        Assert.True((await host.Get<ManagePeriods>().CreateAsync(await host.ActorAsync("jyj.office"), await host.UnitIdAsync("市教育局"), new PeriodInput("全市统考", t0, t0.AddDays(2), 0.5, 0.25, null))).IsSuccess);
+        using var client = await MeetingTests.SignedInAsync(host, "yz.office");
+
+        using var periods = await client.GetAsync("/opinion/periods");
+        using var sources = await client.GetAsync("/opinion/sources");
+        var periodsHtml = await LoginForm.TextAsync(periods);
+        var sourcesHtml = await LoginForm.TextAsync(sources);
+
+        Assert.Equal(HttpStatusCode.OK, periods.StatusCode);
+        Assert.Contains("id=\"periods-calendar\"", periodsHtml, StringComparison.Ordinal);
+        Assert.Contains("当前处于敏感时期：全市统考", periodsHtml, StringComparison.Ordinal);
+        Assert.Contains("市教育局设置", periodsHtml, StringComparison.Ordinal);
+        Assert.Contains("dd-period-band", periodsHtml, StringComparison.Ordinal);
+        Assert.Contains("敏感时期：全市统考（至 ", sourcesHtml, StringComparison.Ordinal);
+        Assert.Contains("监测频率已提高", sourcesHtml, StringComparison.Ordinal);
+        Assert.Contains("设定值的 25%", sourcesHtml, StringComparison.Ordinal);
+    }
+
     private static DateTime Minute(TestHost host)
     {
         var now = host.Clock.GetUtcNow().UtcDateTime;

@@ -14,6 +14,9 @@ public sealed record PeriodDto(
     Guid Id, Guid UnitId, string UnitName, string Name, DateTime StartsAt, DateTime EndsAt, double DeadlineFactor, double MonitoringFactor,
     string Note, Guid Version, bool Inherited, bool ActiveNow, bool CanEdit);
 
+/// <summary>The period in force (the smallest deadline factor) and the factor polling intervals are multiplied by now.</summary>
+public sealed record ActivePeriod(PeriodDto Period, double MonitoringFactor);
+
 /// <summary>The periods that apply to a unit (its own and its superiors'), the one in force now, and whether the reader may add one.</summary>
 public sealed record PeriodsView(Guid UnitId, string UnitName, bool CanEdit, IReadOnlyList<PeriodDto> Periods, PeriodDto? Active);
 
@@ -58,8 +61,11 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
         return new PeriodsView(unitId, unitName, OpinionAccess.Configures(actor, unitId), periods, active is null ? null : ToDto(actor, active, names, unitId, now));
     }
 
-    /// <summary>The period in force for the unit now, or null: what the sources page shows.</summary>
-    public async Task<Result<PeriodDto?>> ActiveAsync(Actor actor, Guid unitId, CancellationToken ct = default)
+    /// <summary>
+    /// The period in force for the unit now and the polling factor applied (the smallest of the periods in force), or
+    /// null: what the sources page shows.
+    /// </summary>
+    public async Task<Result<ActivePeriod?>> ActiveAsync(Actor actor, Guid unitId, CancellationToken ct = default)
     {
         if (!actor.CanSee(unitId))
         {
@@ -70,11 +76,11 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
         var now = clock.GetUtcNow().UtcDateTime;
         if (await SensitivePeriods.ActiveAsync(db, unitId, now, ct) is not { } active)
         {
-            return Result<PeriodDto?>.Ok(null);
+            return Result<ActivePeriod?>.Ok(null);
         }
 
         var names = await db.Units.AsNoTracking().Where(u => u.Id == active.UnitId).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
-        return ToDto(actor, active, names, unitId, now);
+        return new ActivePeriod(ToDto(actor, active, names, unitId, now), await SensitivePeriods.MonitoringFactorAsync(db, unitId, now, ct));
     }
 
     public async Task<Result<Guid>> CreateAsync(Actor actor, Guid unitId, PeriodInput input, CancellationToken ct = default)
