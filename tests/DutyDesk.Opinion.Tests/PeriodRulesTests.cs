@@ -79,6 +79,40 @@ public sealed class PeriodRulesTests
     public void PollInterval_Factor_ShortenedButAtLeastAMinute(double minutes, double factor, double expected)
         => Assert.Equal(TimeSpan.FromMinutes(expected), PeriodRules.PollInterval(TimeSpan.FromMinutes(minutes), factor));
 
+    /// <summary>A period beginning five minutes after <see cref="Start"/>.</summary>
+    private static SensitivePeriod Soon(string name, double monitoring) => new()
+    {
+        Id = Guid.NewGuid(), Name = name, StartsAt = Start.AddMinutes(5), EndsAt = Start.AddDays(1), DeadlineFactor = 0.5, MonitoringFactor = monitoring,
+    };
+
+    private static readonly Dictionary<string, SensitivePeriod[]> Upcoming = new()
+    {
+        ["no period"] = [],
+        ["active at half"] = [Period("高考", -1, 24, 0.5, 0.5)],
+        ["begins before the regular poll"] = [Soon("高考", 0.5)],
+        ["begins later than the regular poll"] = [Period("元旦", 1, 24, 0.5, 0.5)],
+        ["begins soon but raises nothing"] = [Soon("校庆", 1.0)],
+        ["active at half, stronger one begins sooner"] = [Period("高考", -1, 24, 0.5, 0.5), Soon("考前", 0.2)],
+        ["active at half, weaker one begins sooner"] = [Period("高考", -1, 24, 0.5, 0.5), Soon("校庆", 0.8)],
+    };
+
+    [Theory]
+    [InlineData("no period", 15)]
+    [InlineData("active at half", 7.5)]
+    [InlineData("begins before the regular poll", 5)]
+    [InlineData("begins later than the regular poll", 15)]
+    [InlineData("begins soon but raises nothing", 15)]
+    [InlineData("active at half, stronger one begins sooner", 5)]
+    [InlineData("active at half, weaker one begins sooner", 7.5)]
+    public void NextPoll_Periods_ShortenedIntervalOrStartOfAStrongerPeriod(string scenario, double minutes)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(Start));
+
+        var next = PeriodRules.NextPoll(clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(15), Upcoming[scenario]);
+
+        Assert.True(Start.AddMinutes(minutes) == next, $"{scenario}: {next:HH:mm:ss}");
+    }
+
     [Fact]
     public void Shorten_ThirtyMinutesAtHalf_FifteenMinutes()
         => Assert.Equal(Start.AddMinutes(15), PeriodRules.Shorten(Start, TimeSpan.FromMinutes(30), 0.5));

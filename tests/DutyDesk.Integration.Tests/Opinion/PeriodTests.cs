@@ -211,6 +211,41 @@ public sealed class PeriodTests
 
     [Theory]
     [BothProviders]
+    public async Task Poll_PeriodSavedWhileSourcesWait_SubtreePolledWhenItBegins(DatabaseProvider provider)
+    {
+        await using var server = await LoopbackServer.StartAsync(async context =>
+        {
+            context.Response.ContentType = "application/rss+xml; charset=utf-8";
+            await context.Response.WriteAsync("""<?xml version="1.0"?><rss version="2.0"><channel><title>论坛</title><item><title>第一中学运动会</title><guid>b</guid></item></channel></rss>""");
+        });
+        await using var host = await TestHost.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["DutyDesk:Opinion:Poller:HostSpacingSeconds"] = "0", ["DutyDesk:Opinion:Poller:AllowPrivateAddresses"] = "true",
+        });
+        var school = await IntakeTestData.CreateSourceAsync(host, "本校论坛", SourceKind.Feed, server.Url("/school"), pollMinutes: 20);
+        var department = await IntakeTestData.CreateSourceAsync(host, "德育处订阅", SourceKind.Feed, server.Url("/department"), unit: "一中德育处", pollMinutes: 20);
+        var other = await IntakeTestData.CreateSourceAsync(host, "实小论坛", SourceKind.Feed, server.Url("/other"), user: "xx.office", unit: "实验小学", pollMinutes: 20);
+        Assert.Equal(3, await RunAsync(host));
+        var polledAt = host.Clock.GetUtcNow().UtcDateTime;
+        var period = await host.Get<ManagePeriods>().CreateAsync(await host.ActorAsync("yz.office"), await host.UnitIdAsync("第一中学"),
+            new PeriodInput("运动会", polledAt.AddMinutes(5), polledAt.AddDays(1), 0.5, 0.5, null));
+        Assert.True(period.IsSuccess, period.Error?.Message);
+
+        var pulled = await IntakeTestData.SourceAsync(host, department);
+        host.Clock.Advance(TimeSpan.FromMinutes(4));
+        var early = await RunAsync(host);
+        host.Clock.Advance(TimeSpan.FromMinutes(1));
+        var atStart = await RunAsync(host);
+        var after = await IntakeTestData.SourceAsync(host, school);
+
+        Assert.Equal(polledAt.AddMinutes(5), pulled.NextPollAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal((0, 2), (early, atStart));
+        Assert.Equal(polledAt.AddMinutes(15), after.NextPollAt!.Value, TimeSpan.FromMilliseconds(1));
+        Assert.Equal(polledAt.AddMinutes(20), (await IntakeTestData.SourceAsync(host, other)).NextPollAt!.Value, TimeSpan.FromMilliseconds(1));
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task PeriodsApi_CreateListUpdateDelete_RoundTripAndProblemDetails(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -65,6 +65,26 @@ public static class PeriodRules
         return shortened < MinPollInterval && interval >= MinPollInterval ? MinPollInterval : shortened;
     }
 
+    /// <summary>
+    /// When a source polled at <paramref name="now"/> is polled next: after the interval shortened by the periods in
+    /// force, or at the start of a period beginning before then that raises monitoring further, so a period's first
+    /// poll comes when it begins rather than one regular interval later.
+    /// </summary>
+    internal static DateTime NextPoll(DateTime now, TimeSpan interval, IReadOnlyCollection<SensitivePeriod> periods)
+    {
+        var factor = MonitoringFactor(periods, now);
+        var next = now + PollInterval(interval, factor);
+        foreach (var p in periods)
+        {
+            if (p.StartsAt > now && p.StartsAt < next && p.EndsAt > p.StartsAt && Clamp(p.MonitoringFactor) < factor)
+            {
+                next = p.StartsAt;
+            }
+        }
+
+        return next;
+    }
+
     /// <summary>A deadline counted from <paramref name="from"/>: the time allowed multiplied by the factor.</summary>
     public static DateTime Shorten(DateTime from, TimeSpan allowed, double factor) => from + TimeSpan.FromTicks((long)(allowed.Ticks * Clamp(factor)));
 

@@ -134,7 +134,7 @@ internal sealed class SourcePoller(
 
         var now = clock.GetUtcNow().UtcDateTime;
         // A sensitive period of the unit or a superior raises monitoring: the next regular poll comes sooner.
-        var factor = await SensitivePeriods.MonitoringFactorAsync(db, source.UnitId, now, ct);
+        var next = await SensitivePeriods.NextPollAsync(db, source.UnitId, now, TimeSpan.FromMinutes(Math.Max(source.PollMinutes, ManageSources.MinPollMinutes)), ct);
         if (fetched.Problem is { } problem && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Source {SourceId} poll failed: {Problem}", source.Id, problem);
@@ -154,7 +154,7 @@ internal sealed class SourcePoller(
 
             s.ConsecutiveFailures = 0;
             s.LastSuccessAt = now;
-            s.NextPollAt = now + PeriodRules.PollInterval(TimeSpan.FromMinutes(Math.Max(s.PollMinutes, ManageSources.MinPollMinutes)), factor);
+            s.NextPollAt = next;
             if (!fetched.NotModified)
             {
                 s.ETag = fetched.ETag is { Length: <= 300 } etag ? etag : null;

@@ -101,6 +101,7 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
         db.Add(period);
         db.Audit(clock, actor, OpinionAudit.PeriodCreate, "SensitivePeriod", period.Id.ToString(), unitId, detail: Describe(period));
         await db.SaveChangesAsync(ct);
+        await PollSoonerAsync(db, period, ct);
         return period.Id;
     }
 
@@ -131,7 +132,13 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
         var before = Describe(period);
         Apply(period, input);
         db.Audit(clock, actor, OpinionAudit.PeriodUpdate, "SensitivePeriod", period.Id.ToString(), period.UnitId, detail: $"{before} → {Describe(period)}");
-        return await SaveAsync(db, period.Id, ct);
+        var saved = await SaveAsync(db, period.Id, ct);
+        if (saved.IsSuccess)
+        {
+            await PollSoonerAsync(db, period, ct);
+        }
+
+        return saved;
     }
 
     /// <summary>Cancels the period: deleted, with the audit row keeping what it was.</summary>
@@ -157,6 +164,28 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
         db.Remove(period);
         db.Audit(clock, actor, OpinionAudit.PeriodDelete, "SensitivePeriod", period.Id.ToString(), period.UnitId, detail: Describe(period));
         return await SaveAsync(db, period.Id, ct);
+    }
+
+    /// <summary>
+    /// Brings the next poll of the polled sources of the unit and its subordinates forward to the period's start (or
+    /// now, when it has begun), so monitoring rises when the period does, not one regular interval later; the poller
+    /// then keeps the shortened interval. A source being polled right now records its own next time over this one,
+    /// computed with the period.
+    /// </summary>
+    private async Task PollSoonerAsync(AppDbContext db, SensitivePeriod period, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (period.EndsAt <= now)
+        {
+            return;
+        }
+
+        var at = period.StartsAt > now ? period.StartsAt : now;
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == period.UnitId).Select(u => u.Path).FirstAsync(ct);
+        var units = db.Units.Where(u => u.Path.StartsWith(path)).Select(u => u.Id);
+        await db.Set<Source>()
+            .Where(s => units.Contains(s.UnitId) && s.Active && (s.Kind == SourceKind.Feed || s.Kind == SourceKind.JsonPull) && s.NextPollAt > at)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.NextPollAt, at), ct);
     }
 
     private static void Apply(SensitivePeriod period, PeriodInput input)

@@ -19,6 +19,17 @@ internal static class SensitivePeriods
     public static async Task<double> MonitoringFactorAsync(AppDbContext db, Guid unitId, DateTime atUtc, CancellationToken ct)
         => PeriodRules.MonitoringFactor(await ActiveAllAsync(db, unitId, atUtc, ct), atUtc);
 
+    /// <summary>When a source of the unit polled at <paramref name="nowUtc"/> is polled next (<see cref="PeriodRules.NextPoll"/>).</summary>
+    public static async Task<DateTime> NextPollAsync(AppDbContext db, Guid unitId, DateTime nowUtc, TimeSpan interval, CancellationToken ct)
+    {
+        var chain = await ChainAsync(db, unitId, ct);
+        var horizon = nowUtc + interval;
+        var periods = await db.Set<SensitivePeriod>().AsNoTracking()
+            .Where(p => chain.Contains(p.UnitId) && p.StartsAt < horizon && p.EndsAt > nowUtc)
+            .ToListAsync(ct);
+        return PeriodRules.NextPoll(nowUtc, interval, periods);
+    }
+
     private static async Task<List<SensitivePeriod>> ActiveAllAsync(AppDbContext db, Guid unitId, DateTime atUtc, CancellationToken ct)
     {
         var chain = await ChainAsync(db, unitId, ct);
