@@ -21,6 +21,13 @@ internal static class OpinionAudit
     public const string CaseStep = "opinion.case.step";
     public const string CaseAction = "opinion.case.action";
     public const string CaseTask = "opinion.case.task";
+    public const string DutyCreate = "opinion.duty.create";
+    public const string DutyUpdate = "opinion.duty.update";
+    public const string DutyDelete = "opinion.duty.delete";
+    public const string DutyGenerate = "opinion.duty.generate";
+    public const string PeriodCreate = "opinion.period.create";
+    public const string PeriodUpdate = "opinion.period.update";
+    public const string PeriodDelete = "opinion.period.delete";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -42,5 +49,12 @@ internal static class OpinionAudit
         [CaseStep] = "推进舆情处置步骤",
         [CaseAction] = "记录处置措施",
         [CaseTask] = "布置线下处置任务",
+        [DutyCreate] = "新增值班班次",
+        [DutyUpdate] = "修改值班班次",
+        [DutyDelete] = "删除值班班次",
+        [DutyGenerate] = "生成排班",
+        [PeriodCreate] = "新增敏感时期",
+        [PeriodUpdate] = "修改敏感时期",
+        [PeriodDelete] = "取消敏感时期",
     };
 }

@@ -1,7 +1,9 @@
 using DutyDesk.Opinion.Features.Cases;
+using DutyDesk.Opinion.Features.Duty;
 using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Items;
 using DutyDesk.Opinion.Features.Response;
+using DutyDesk.Opinion.Features.Periods;
 using DutyDesk.Opinion.Features.Schemes;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Opinion.Features.Search;
@@ -39,6 +41,8 @@ public static class OpinionModule
         services.AddTransient<RetrainSentiment>();
         services.AddGrading();
         services.AddResponse();
+        services.AddDuty();
+        services.AddPeriods();
         services.AddIntake(configuration);
         services.AddOpinionUi();
         services.AddSearch(configuration);
@@ -52,6 +56,7 @@ public static class OpinionModule
         api.MapIntake();
         api.MapGrading();
         api.MapResponse();
+        api.MapDuty().MapPeriods();
         app.MapOpinionUi();
         app.MapResponseFiles();
         return app;

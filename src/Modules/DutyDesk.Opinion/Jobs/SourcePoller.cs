@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using DutyDesk.Documents.Feeds;
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Periods;
 using DutyDesk.Opinion.Features.Sources;
 using DutyDesk.Opinion.Ingest;
 using DutyDesk.Platform.Data;
@@ -132,6 +133,8 @@ internal sealed class SourcePoller(
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
+        // A sensitive period of the unit or a superior raises monitoring: the next regular poll comes sooner.
+        var next = await SensitivePeriods.NextPollAsync(db, source.UnitId, now, TimeSpan.FromMinutes(Math.Max(source.PollMinutes, ManageSources.MinPollMinutes)), ct);
         if (fetched.Problem is { } problem && logger.IsEnabled(LogLevel.Information))
         {
             logger.LogInformation("Source {SourceId} poll failed: {Problem}", source.Id, problem);
@@ -151,7 +154,7 @@ internal sealed class SourcePoller(
 
             s.ConsecutiveFailures = 0;
             s.LastSuccessAt = now;
-            s.NextPollAt = now + TimeSpan.FromMinutes(Math.Max(s.PollMinutes, ManageSources.MinPollMinutes));
+            s.NextPollAt = next;
             if (!fetched.NotModified)
             {
                 s.ETag = fetched.ETag is { Length: <= 300 } etag ? etag : null;

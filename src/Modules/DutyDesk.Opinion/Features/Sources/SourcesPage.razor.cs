@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Periods;
 using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Shared;
 using Microsoft.AspNetCore.Components;
@@ -26,12 +27,16 @@ public sealed partial class SourcesPage
     private Error? pageError;
     private Error? dialogError;
     private Error? secretError;
+    private ActivePeriod? period;
 
     [Inject]
     private ManageSources Sources { get; set; } = default!;
 
     [Inject]
     private DisplayClock Display { get; set; } = default!;
+
+    [Inject]
+    private ManagePeriods Periods { get; set; } = default!;
 
     private Error? GeneralError => dialogError is { Field: { } named } && FormFields.Contains(named) ? null : dialogError;
 
@@ -45,6 +50,8 @@ public sealed partial class SourcesPage
     {
         unitId = id;
         configures = OpinionAccess.Configures(Actor, id);
+        var active = await Periods.ActiveAsync(Actor, id);
+        period = active.IsSuccess ? active.Value : null;
         await ReloadAsync();
     }
 
