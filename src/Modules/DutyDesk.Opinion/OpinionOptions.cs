@@ -24,6 +24,9 @@ public sealed class OpinionOptions
 
     public GradingOptions Grading { get; set; } = new();
 
+    /// <summary>An event whose proposed level reaches this (or more serious) raises an alert to the person on duty.</summary>
+    public IncidentLevelCode AlertFromLevel { get; set; } = IncidentLevelCode.IV;
+
     /// <summary>The response clocks per level (PRODUCT.md 4.3).</summary>
     public ResponseOptions Response { get; set; } = new();
 }

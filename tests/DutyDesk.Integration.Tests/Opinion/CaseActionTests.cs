@@ -67,7 +67,7 @@ public sealed class CaseActionTests
 
     [Theory]
     [BothProviders]
-    public async Task Scheduler_LevelIIReportMissed_LeaderInChargeToldAndTimelineSaysSo(DatabaseProvider provider)
+    public async Task Scheduler_LevelIIReportMissed_LeaderInChargeAlertedAndTimelineSaysSo(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
         var (id, _) = await OpenAsync(host, IncidentLevelCode.II);
@@ -76,10 +76,9 @@ public sealed class CaseActionTests
         await host.Get<DueTaskScheduler>().RunOnceAsync(CancellationToken.None);
 
         await using var db = await host.DbAsync();
-        var leader = await host.UserIdAsync("yz.leader");
-        var told = await db.Outbox.Where(m => m.Kind == "notify.in-app" && m.IdempotencyKey.Contains(":overdue:to:")).Select(m => m.Payload).ToListAsync();
-        Assert.Single(told);
-        Assert.Contains(leader.ToString(), told[0], StringComparison.Ordinal);
+        var missed = await db.Alerts.Include(a => a.Recipients).SingleAsync(a => a.DedupKey.StartsWith("deadline:"));
+        Assert.Equal(await host.UserIdAsync("yz.leader"), missed.Recipients.Single(r => r.Order == 0).UserId);
+        Assert.True(missed.Urgent);
         var detail = (await host.Get<ResponseQueries>().GetAsync(await host.ActorAsync("yz.office"), id)).Value;
         Assert.Contains(detail.Timeline, t => t.Kind == TimelineKind.Deadline && t.Text == "时限“向领导小组报送快报”已过（Ⅱ级 重大），报告分管领导" && t.By is null);
         Assert.False(Assert.Single(detail.Deadlines, d => d.Kind == DeadlineKind.ReportToGroup).KeptAt(host.Clock.GetUtcNow().UtcDateTime));
@@ -87,7 +86,7 @@ public sealed class CaseActionTests
 
     [Theory]
     [BothProviders]
-    public async Task Scheduler_LevelIReportMissed_TopLeaderAndSuperiorOfficeTold(DatabaseProvider provider)
+    public async Task Scheduler_LevelIReportMissed_TopLeaderAndSuperiorOfficeAlertedFirst(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
         await OpenAsync(host, IncidentLevelCode.I);
@@ -96,8 +95,9 @@ public sealed class CaseActionTests
         await host.Get<DueTaskScheduler>().RunOnceAsync(CancellationToken.None);
 
         await using var db = await host.DbAsync();
-        var told = await db.Outbox.Where(m => m.Kind == "notify.in-app" && m.IdempotencyKey.Contains(":overdue:to:")).Select(m => m.IdempotencyKey).ToListAsync();
-        var expected = new[] { await host.UserIdAsync("yz.secretary"), await host.UserIdAsync("jyj.office") }.Select(u => u.ToString("N")).Order().ToList();
-        Assert.Equal(expected, told.Select(k => k.Split(":to:")[1].Split(':')[0]).Order().ToList());
+        var missed = await db.Alerts.Include(a => a.Recipients).SingleAsync(a => a.DedupKey.StartsWith("deadline:"));
+        Assert.Equal(
+            [await host.UserIdAsync("yz.secretary"), await host.UserIdAsync("jyj.office"), await host.UserIdAsync("yz.office")],
+            missed.Recipients.OrderBy(r => r.Order).Select(r => r.UserId).ToList());
     }
 }

@@ -21,6 +21,9 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
 
     private TimeSpan Window => TimeSpan.FromHours(Math.Max(1, options.CaseWindowHours));
 
+    /// <summary>Events whose proposed level became more serious in this batch and reached the alert level.</summary>
+    public List<OpinionCase> Raised { get; } = [];
+
     /// <summary>Events this book created (added to the context, not yet saved).</summary>
     public int Created { get; private set; }
 
@@ -171,6 +174,11 @@ internal sealed class CaseBook(AppDbContext db, Guid unitId, OpinionOptions opti
             var proposal = IncidentLevel.Propose(
                 new CaseFigures(c.ItemCount, c.Comments, c.Reposts, c.Reads, c.SiteCount, c.MainstreamMedia, c.NegativeCount, c.NegativeTrend, c.ItemsLastHour, c.KeyArea, c.Severe),
                 grading);
+            if (proposal.Level < c.ProposedLevel && proposal.Level <= options.AlertFromLevel)
+            {
+                Raised.Add(c);
+            }
+
             c.ProposedLevel = proposal.Level;
             c.ProposedRule = proposal.Rule.Length <= 300 ? proposal.Rule : proposal.Rule[..300];
             c.UpdatedAt = now;

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Response;
 using DutyDesk.Opinion.Features.Grading;
 using DutyDesk.Opinion.Features.Sentiment;
 using DutyDesk.Platform.Data;
@@ -21,7 +22,7 @@ namespace DutyDesk.Opinion.Ingest;
 /// </remarks>
 internal sealed class IngestPipeline(
     IDbContextFactory<AppDbContext> dbFactory, CompiledSchemes schemes, DuplicateMemory duplicates, UnitSentiment sentiments, IOptions<OpinionOptions> options,
-    TimeProvider clock)
+    CaseAlerts alerts, TimeProvider clock)
 {
     public async Task<IngestOutcome> IngestAsync(Guid sourceId, IReadOnlyList<IncomingItem> incoming, CancellationToken ct = default)
     {
@@ -154,6 +155,12 @@ internal sealed class IngestPipeline(
         await db.InsertAllAsync(items, ct);
         await db.InsertAllAsync(matchRows, ct);
         await cases.RefreshFiguresAsync(ct);
+        // One alert per event and level reached, however many items brought it there (dedup key in the alert).
+        foreach (var raised in cases.Raised)
+        {
+            await alerts.RaiseEventAsync(db, raised, ct);
+        }
+
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         memory.Committed(now, mark);

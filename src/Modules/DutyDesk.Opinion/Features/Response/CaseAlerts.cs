@@ -1,27 +1,76 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Duty;
+using DutyDesk.Platform.Alerts;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
-using DutyDesk.Platform.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace DutyDesk.Opinion.Features.Response;
 
-/// <summary>Who hears of a case when it opens or its level rises, staged on the caller's context.</summary>
-internal sealed class CaseAlerts(TimeProvider clock)
+/// <summary>
+/// The alerts of the response half (PRODUCT.md 4.4), staged on the caller's context: a case opened, its level
+/// raised, a deadline missed. Each goes first to the person on duty, then along the unit's office and the level's
+/// escalation people, acknowledged by a person and escalated when not; Ⅰ and Ⅱ pass through quiet hours.
+/// </summary>
+internal sealed class CaseAlerts(TimeProvider clock, IOptions<OpinionOptions> options)
 {
-    public async Task RaiseOpenedAsync(AppDbContext db, ResponseCase c, CancellationToken ct)
-        => await NotifyAsync(db, c, $"case:{c.Id:N}:opened", $"舆情事件处置（{IncidentLevel.Name(c.Level)}）：{c.Title}", ct);
+    public Task RaiseOpenedAsync(AppDbContext db, ResponseCase c, CancellationToken ct)
+        => RaiseAsync(db, c, $"case:{c.Id:N}:opened", $"舆情事件处置（{IncidentLevel.Name(c.Level)}）：{c.Title}", "请确认收到，并在时限内向领导小组报送快报。", c.Level, null, ct);
 
-    public async Task RaiseRaisedAsync(AppDbContext db, ResponseCase c, IncidentLevelCode from, CancellationToken ct)
-        => await NotifyAsync(db, c, $"case:{c.Id:N}:level:{c.Level}", $"舆情事件升级为{IncidentLevel.Name(c.Level)}（原{IncidentLevel.Name(from)}）：{c.Title}", ct);
+    public Task RaiseRaisedAsync(AppDbContext db, ResponseCase c, IncidentLevelCode from, CancellationToken ct)
+        => RaiseAsync(db, c, $"case:{c.Id:N}:level:{c.Level}", $"舆情事件升级为{IncidentLevel.Name(c.Level)}（原{IncidentLevel.Name(from)}）：{c.Title}",
+            "各项处置时限已按新级别自发现时间起重新计算，请确认收到。", c.Level, null, ct);
 
-    private async Task NotifyAsync(AppDbContext db, ResponseCase c, string key, string title, CancellationToken ct)
+    /// <summary>
+    /// A monitoring event that reached the alert level (a new one, or one whose proposal rose): the person on duty is
+    /// asked to look and confirm a level. One alert per event and level, whatever number of items raised it.
+    /// </summary>
+    public async Task RaiseEventAsync(AppDbContext db, OpinionCase e, CancellationToken ct)
     {
-        var office = await db.RoleAssignments.Where(r => r.UnitId == c.UnitId && r.Role == Role.LeadingGroupOffice).Select(r => r.UserId).ToListAsync(ct);
-        var people = office.Concat(await CaseWork.EscalationTargetsAsync(db, c.UnitId, c.Level, ct)).Distinct();
-        foreach (var person in people)
+        var chain = await ChainAsync(db, e.UnitId, e.ProposedLevel, null, clock.GetUtcNow().UtcDateTime, ct);
+        if (chain.Count == 0)
         {
-            db.Notify(clock, $"{key}:{person:N}", new NotificationPayload(person, title, "请按处置流程在时限内报送快报并跟进。", $"/opinion/response/{c.Id}"));
+            return;
         }
+
+        var clocks = options.Value.Response.For(e.ProposedLevel);
+        var title = $"舆情预警（系统建议{IncidentLevel.Name(e.ProposedLevel)}）：{e.Title}";
+        await db.RaiseAlertAsync(clock, new AlertDraft(
+            e.UnitId, $"event:{e.Id:N}:level:{e.ProposedLevel}", title.Length > 200 ? title[..200] : title,
+            $"依据：{e.ProposedRule}。请研判，确认级别后开启处置。", $"/opinion/cases/{e.Id}", (int)e.ProposedLevel, Urgent: e.ProposedLevel <= IncidentLevelCode.II,
+            chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "Event", e.Id.ToString()), ct);
+    }
+
+    /// <summary>A missed deadline goes to the level's escalation people first (PRODUCT.md 4.3); false when there is nobody to alert.</summary>
+    public async Task<bool> RaiseMissedAsync(AppDbContext db, ResponseCase c, DeadlineKind kind, Guid taskId, CancellationToken ct)
+    {
+        var escalation = await CaseWork.EscalationTargetsAsync(db, c.UnitId, c.Level, ct);
+        return await RaiseAsync(db, c, $"deadline:{taskId:N}", $"处置时限已过：{Deadline.Name(kind)}（{IncidentLevel.Name(c.Level)}）{c.Title}",
+            $"{Deadline.Escalation(c.Level).Text}。请督促处置并确认收到。", c.Level, escalation, ct);
+    }
+
+    /// <summary>The people an alert of the unit goes to, in order: on duty now, then <paramref name="first"/>, the office, the level's escalation people.</summary>
+    public static async Task<IReadOnlyList<Guid>> ChainAsync(AppDbContext db, Guid unitId, IncidentLevelCode level, IReadOnlyList<Guid>? first, DateTime now, CancellationToken ct)
+    {
+        var onDuty = await DutyRoster.OnDutyAsync(db, unitId, now, ct);
+        var office = await db.RoleAssignments.Where(r => r.UnitId == unitId && r.Role == Role.LeadingGroupOffice).Select(r => r.UserId).OrderBy(u => u).ToListAsync(ct);
+        var escalation = await CaseWork.EscalationTargetsAsync(db, unitId, level, ct);
+        return [.. (first is null ? onDuty.Concat(office).Concat(escalation) : first.Concat(onDuty).Concat(office).Concat(escalation)).Distinct()];
+    }
+
+    private async Task<bool> RaiseAsync(AppDbContext db, ResponseCase c, string key, string title, string body, IncidentLevelCode level, IReadOnlyList<Guid>? first, CancellationToken ct)
+    {
+        var chain = await ChainAsync(db, c.UnitId, level, first, clock.GetUtcNow().UtcDateTime, ct);
+        if (chain.Count == 0)
+        {
+            return false;
+        }
+
+        var clocks = options.Value.Response.For(level);
+        await db.RaiseAlertAsync(clock, new AlertDraft(
+            c.UnitId, key, title.Length > 200 ? title[..200] : title, body, $"/opinion/response/{c.Id}", (int)level, Urgent: level <= IncidentLevelCode.II,
+            chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "ResponseCase", c.Id.ToString()), ct);
+        return true;
     }
 }

@@ -9,7 +9,7 @@ namespace DutyDesk.Opinion.Features.Response;
 /// A missed response deadline escalates by the case's level at the moment it is missed (PRODUCT.md 4.3: Ⅰ the top
 /// leader and the superior unit, Ⅱ/Ⅲ the leader in charge, Ⅳ/Ⅴ the office), and the miss goes on the timeline.
 /// </summary>
-internal sealed class DeadlineEscalation : IOverdueEscalation
+internal sealed class DeadlineEscalation(CaseAlerts alerts) : IOverdueEscalation
 {
     public bool Handles(DueTask task) => task.SourceModule == CaseWork.SourceModule && task.SourceType == CaseWork.DeadlineSource;
 
@@ -24,6 +24,7 @@ internal sealed class DeadlineEscalation : IOverdueEscalation
 
         var rule = Deadline.Escalation(c.Level);
         CaseWork.Timeline(db, c, TimelineKind.Deadline, $"时限“{Deadline.Name(link.Kind)}”已过（{IncidentLevel.Name(c.Level)}），{rule.Text}", null, now);
-        return await CaseWork.EscalationTargetsAsync(db, c.UnitId, c.Level, ct);
+        // The alert (acknowledged, escalated when not) replaces the scheduler's plain notices to the same people.
+        return await alerts.RaiseMissedAsync(db, c, link.Kind, task.Id, ct) ? [] : await CaseWork.EscalationTargetsAsync(db, c.UnitId, c.Level, ct);
     }
 }

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Periods;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
@@ -86,6 +87,12 @@ internal sealed class ManageCases(IDbContextFactory<AppDbContext> dbFactory, IOp
             OpenedById = actor.UserId,
             UpdatedAt = now,
         };
+        // The period in force at discovery shortens the clocks for the whole case (decision 0012).
+        if (await SensitivePeriods.ActiveAsync(db, c.UnitId, discoveredAt, ct) is { } period)
+        {
+            (c.SensitivePeriod, c.DeadlineFactor) = (period.Name.Length > 100 ? period.Name[..100] : period.Name, period.DeadlineFactor);
+        }
+
         db.Set<ResponseCase>().Add(c);
         var reason = LevelReason(input.LevelReason, level, source);
         db.Set<CaseLevelChange>().Add(new CaseLevelChange { Id = Guid.CreateVersion7(), CaseId = c.Id, To = level, Reason = reason, ById = actor.UserId, At = now });

@@ -22,7 +22,7 @@ internal static class ResponseEndpoints
     public static IServiceCollection AddResponse(this IServiceCollection services) => services
         .AddTransient<ManageCases>()
         .AddTransient<ResponseQueries>()
-        .AddTransient<CaseAlerts>()
+        .AddSingleton<CaseAlerts>()
         .AddTransient<CaseActions>()
         .AddSingleton<IOverdueEscalation, DeadlineEscalation>();
 
