@@ -21,6 +21,12 @@ internal static class OpinionAudit
     public const string CaseStep = "opinion.case.step";
     public const string CaseAction = "opinion.case.action";
     public const string CaseTask = "opinion.case.task";
+    public const string StatementSave = "opinion.statement.save";
+    public const string StatementSubmit = "opinion.statement.submit";
+    public const string StatementApprove = "opinion.statement.approve";
+    public const string StatementReturn = "opinion.statement.return";
+    public const string PublicationRecord = "opinion.publication.record";
+    public const string ChannelSave = "opinion.channel.save";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -42,5 +48,11 @@ internal static class OpinionAudit
         [CaseStep] = "推进舆情处置步骤",
         [CaseAction] = "记录处置措施",
         [CaseTask] = "布置线下处置任务",
+        [StatementSave] = "起草或修改通稿",
+        [StatementSubmit] = "通稿送审",
+        [StatementApprove] = "审定通稿",
+        [StatementReturn] = "退回通稿",
+        [PublicationRecord] = "登记通稿发布",
+        [ChannelSave] = "维护发布渠道",
     };
 }
