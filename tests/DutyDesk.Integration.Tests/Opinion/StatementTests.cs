@@ -86,8 +86,11 @@ public sealed class StatementTests
         await using (var db = await host.DbAsync())
         {
             var versions = await db.Set<StatementVersion>().Where(v => v.StatementId == id).OrderBy(v => v.Number).ToListAsync();
-            Assert.Equal([(1, StatementState.Approved, FactText), (2, StatementState.Draft, FactText + "学校向家长致歉。")], versions.Select(v => (v.Number, v.State, v.Text)).ToList());
-            Assert.Equal(StatementState.Draft, (await db.Set<Statement>().SingleAsync(s => s.Id == id)).State);
+            Assert.Equal(
+                [(1, StatementState.Approved, "关于食堂异物的情况通报", FactText), (2, StatementState.Draft, "情况通报", FactText + "学校向家长致歉。")],
+                versions.Select(v => (v.Number, v.State, v.Title, v.Text)).ToList());
+            var statement = await db.Set<Statement>().SingleAsync(s => s.Id == id);
+            Assert.Equal((StatementState.Draft, "情况通报", 2), (statement.State, statement.Title, statement.Current));
             Assert.Equal(2, await db.AuditEntries.CountAsync(a => a.Action == AuditActions.AccessDenied && a.Detail == "审定通稿"));
             Assert.Equal(1, await db.AuditEntries.CountAsync(a => a.Action == OpinionAudit.StatementApprove && a.ObjectId == id.ToString()));
         }

@@ -45,6 +45,7 @@ internal sealed class StatementVersionConfiguration : IEntityTypeConfiguration<S
     {
         b.ToTable("op_statement_versions");
         b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Title).HasMaxLength(Statement.TitleMaxLength);
         b.Property(x => x.Text).HasMaxLength(StatementVersion.TextMaxLength);
         b.Property(x => x.State).HasMaxLength(12);
         b.Property(x => x.ReturnReason).HasMaxLength(StatementVersion.ReasonMaxLength);

@@ -38,6 +38,7 @@ internal sealed class Statement
 
     public StatementKind Kind { get; set; }
 
+    /// <summary>The newest version's title, for lists.</summary>
     public required string Title { get; set; }
 
     /// <summary>The state of the newest version.</summary>
@@ -65,13 +66,16 @@ internal sealed class StatementVersion
     public const int ReasonMaxLength = 1000;
 
     /// <summary>The properties a version is written with; none of them ever changes afterwards.</summary>
-    public static readonly IReadOnlyList<string> WrittenOnce = [nameof(StatementId), nameof(Number), nameof(Text), nameof(CreatedById), nameof(CreatedAt)];
+    public static readonly IReadOnlyList<string> WrittenOnce = [nameof(StatementId), nameof(Number), nameof(Title), nameof(Text), nameof(CreatedById), nameof(CreatedAt)];
 
     public Guid Id { get; set; }
 
     public Guid StatementId { get; set; }
 
     public int Number { get; set; }
+
+    /// <summary>The title as it stood in this version: approved together with the text.</summary>
+    public required string Title { get; set; }
 
     public required string Text { get; set; }
 

@@ -54,13 +54,13 @@ internal sealed class ManagePublications(IDbContextFactory<AppDbContext> dbFacto
             join who in db.Users.AsNoTracking() on p.RecordedById equals who.Id
             where p.CaseId == caseId
             orderby p.PublishedAt
-            select new { p, s.Title, s.Kind, v.Number, Channel = ch.Name, ChannelKind = ch.Kind, UnitName = u.Name, who.DisplayName }).ToListAsync(ct);
+            select new { p, v.Title, s.Kind, v.Number, Channel = ch.Name, ChannelKind = ch.Kind, UnitName = u.Name, who.DisplayName }).ToListAsync(ct);
         var approved = await (
             from v in db.Set<StatementVersion>().AsNoTracking()
             join s in db.Set<Statement>().AsNoTracking() on v.StatementId equals s.Id
             where s.CaseId == caseId && v.State == StatementState.Approved
             orderby v.DecidedAt descending
-            select new { v.Id, s.Title, s.Kind, v.Number }).ToListAsync(ct);
+            select new { v.Id, v.Title, s.Kind, v.Number }).ToListAsync(ct);
         var channels = await UsableChannelsAsync(db, c.UnitId, ct);
         var id = c.Id.ToString();
         var next = await db.DueTasks.AsNoTracking()
@@ -95,7 +95,7 @@ internal sealed class ManagePublications(IDbContextFactory<AppDbContext> dbFacto
             from v in db.Set<StatementVersion>().AsNoTracking()
             join s in db.Set<Statement>().AsNoTracking() on v.StatementId equals s.Id
             where v.Id == input.StatementVersionId && s.CaseId == caseId
-            select new { v.State, v.Number, v.DecidedAt, s.Title, s.Kind }).FirstOrDefaultAsync(ct);
+            select new { v.State, v.Number, v.DecidedAt, v.Title, s.Kind }).FirstOrDefaultAsync(ct);
         var channels = await UsableChannelsAsync(db, c.UnitId, ct);
         var channel = channels.FirstOrDefault(ch => ch.Id == input.ChannelId);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -17,7 +17,7 @@ public sealed record CreateStatementInput(StatementKind Kind, string? Title, str
 public sealed record SaveStatementInput(string? Title, string? Text, Guid Version);
 
 public sealed record StatementVersionDto(
-    Guid Id, int Number, string Text, StatementState State, string StateName, string CreatedBy, DateTime CreatedAt,
+    Guid Id, int Number, string Title, string Text, StatementState State, string StateName, string CreatedBy, DateTime CreatedAt,
     string? SubmittedBy, DateTime? SubmittedAt, string? DecidedBy, DateTime? DecidedAt, string? ReturnReason);
 
 public sealed record StatementDto(
@@ -57,7 +57,7 @@ internal sealed class ManageStatements(IDbContextFactory<AppDbContext> dbFactory
             statements.Select(s => new StatementDto(
                 s.Id, s.Kind, StatementRules.Name(s.Kind), s.Title, s.State, StatementRules.Name(s.State), s.Current, s.Version,
                 versions.Where(v => v.StatementId == s.Id).Select(v => new StatementVersionDto(
-                    v.Id, v.Number, v.Text, v.State, StatementRules.Name(v.State), Name(v.CreatedById)!, v.CreatedAt,
+                    v.Id, v.Number, v.Title, v.Text, v.State, StatementRules.Name(v.State), Name(v.CreatedById)!, v.CreatedAt,
                     Name(v.SubmittedById), v.SubmittedAt, Name(v.DecidedById), v.DecidedAt, v.ReturnReason)).ToList())).ToList(),
             c.IsOpen && StatementRules.Drafters.Any(r => actor.HoldsIn(r, c.UnitId)),
             c.IsOpen && StatementRules.Approvers.Any(r => actor.HoldsIn(r, c.UnitId)),
@@ -103,8 +103,8 @@ internal sealed class ManageStatements(IDbContextFactory<AppDbContext> dbFactory
     }
 
     /// <summary>
-    /// Saves the draft: a changed text becomes the next version (after an approval too — the approved one stays as it
-    /// was and the new one needs approval again); an unchanged text makes no version. Refused while a version awaits approval.
+    /// Saves the draft: a changed title or text becomes the next version (after an approval too — the approved one stays
+    /// as it was and the new one needs approval again); unchanged, no version is made. Refused while a version awaits approval.
     /// </summary>
     public async Task<Result<int>> SaveDraftAsync(Actor actor, Guid caseId, Guid statementId, SaveStatementInput input, CancellationToken ct = default)
     {
@@ -128,29 +128,19 @@ internal sealed class ManageStatements(IDbContextFactory<AppDbContext> dbFactory
         var now = clock.GetUtcNow().UtcDateTime;
         var title = input.Title!.Trim();
         var text = input.Text!.Trim();
-        var changed = false;
-        if (title != s.Title)
-        {
-            s.Title = title;
-            changed = true;
-        }
-
-        if (text != latest.Text)
-        {
-            s.Current = latest.Number + 1;
-            s.State = StatementState.Draft;
-            db.Set<StatementVersion>().Add(NewVersion(s, text, actor.UserId, now));
-            var after = latest.State == StatementState.Approved ? "（已审定的第 " + latest.Number + " 版不变，新版本须重新审定）" : "";
-            CaseWork.Timeline(db, c, TimelineKind.Statement, $"修改{StatementRules.Name(s.Kind)}“{s.Title}”，保存为第 {s.Current} 版{after}", actor.UserId, now);
-            changed = true;
-        }
-
-        if (!changed)
+        if (title == latest.Title && text == latest.Text)
         {
             return s.Current;
         }
 
+        // Title and text are approved together, so either changed is a new version; the one before stays as it was.
+        s.Title = title;
+        s.Current = latest.Number + 1;
+        s.State = StatementState.Draft;
         s.UpdatedAt = now;
+        db.Set<StatementVersion>().Add(NewVersion(s, text, actor.UserId, now));
+        var after = latest.State == StatementState.Approved ? $"（已审定的第 {latest.Number} 版不变，新版本须重新审定）" : "";
+        CaseWork.Timeline(db, c, TimelineKind.Statement, $"修改{StatementRules.Name(s.Kind)}“{s.Title}”，保存为第 {s.Current} 版{after}", actor.UserId, now);
         db.Audit(clock, actor, OpinionAudit.StatementSave, "Statement", s.Id.ToString(), c.UnitId, detail: $"{StatementRules.Name(s.Kind)}“{s.Title}”第 {s.Current} 版");
         var saved = await SaveAsync(db, s.Id, ct);
         return saved.Error is { } stale ? stale : s.Current;
@@ -220,7 +210,7 @@ internal sealed class ManageStatements(IDbContextFactory<AppDbContext> dbFactory
         latest.DecidedAt = now;
         latest.DecidedById = actor.UserId;
         s.UpdatedAt = now;
-        var what = $"{StatementRules.Name(s.Kind)}“{s.Title}”第 {latest.Number} 版";
+        var what = $"{StatementRules.Name(s.Kind)}“{latest.Title}”第 {latest.Number} 版";
         CaseWork.Timeline(db, c, TimelineKind.Statement, $"审定{what}", actor.UserId, now);
         if (first && ResponseProcedure.Target(c.Step, c.Level, CaseTrigger.ApproveStatement) is not null
             && await CaseWork.MoveAsync(db, clock, actor, c, CaseTrigger.ApproveStatement, what, ct) is { } refused)
@@ -313,7 +303,7 @@ internal sealed class ManageStatements(IDbContextFactory<AppDbContext> dbFactory
 
     private static StatementVersion NewVersion(Statement s, string text, Guid by, DateTime now) => new()
     {
-        Id = Guid.CreateVersion7(), StatementId = s.Id, Number = s.Current, Text = text.Trim(), CreatedAt = now, CreatedById = by, State = StatementState.Draft,
+        Id = Guid.CreateVersion7(), StatementId = s.Id, Number = s.Current, Title = s.Title, Text = text.Trim(), CreatedAt = now, CreatedById = by, State = StatementState.Draft,
     };
 
     /// <summary>The case in scope, the statement of it at the version last read, its newest version, and the actor's role checked.</summary>
