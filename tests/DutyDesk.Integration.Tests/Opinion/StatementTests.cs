@@ -217,6 +217,32 @@ public sealed class StatementTests
 
     [Theory]
     [BothProviders]
+    public async Task ApprovalBeforeTheStepAllowsIt_OnlyTimeline_PublicationStillFulfilsResponseDeadlinesAndPlansProgress(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var (caseId, _) = await ResponseCaseTests.OpenAsync(host, IncidentLevelCode.IV);
+        var version = await ApprovedAsync(host, caseId, StatementKind.FactReport, FactText);
+        var channel = await ChannelAsync(host, "第一中学", "第一中学官方网站", ChannelKind.Website);
+        host.Clock.Advance(TimeSpan.FromMinutes(20));
+        var at = host.Clock.GetUtcNow().UtcDateTime;
+
+        var published = await host.Get<ManagePublications>().RecordAsync(await host.ActorAsync("yz.office"), caseId, new RecordPublicationInput(version, channel, "https://www.yz.edu.cn/tz/1", at));
+        var detail = (await host.Get<ResponseQueries>().GetAsync(await host.ActorAsync("yz.office"), caseId)).Value;
+        var progress = Assert.Single(await ProgressTasksAsync(host, caseId));
+
+        Assert.True(published.IsSuccess, published.Error?.Message);
+        // Still at 发现: the procedure's moves are not made out of order, but the timeline and the deadlines record what happened.
+        Assert.Equal(CaseStep.Discovered, detail.Step);
+        Assert.DoesNotContain(detail.Timeline, t => t.Kind == TimelineKind.Step);
+        Assert.Contains(detail.Timeline, t => t.Kind == TimelineKind.Statement && t.Text.StartsWith("审定事实通报", StringComparison.Ordinal));
+        Assert.All(detail.Deadlines.Where(d => d.Kind is DeadlineKind.OfficialResponse or DeadlineKind.OuterLimit), d => Assert.Equal(DueTaskState.Done, d.State));
+        Assert.Equal(DueTaskState.Open, Assert.Single(detail.Deadlines, d => d.Kind == DeadlineKind.ReportToGroup).State);
+        // Ⅳ: progress every 12 hours.
+        Assert.Equal(DbTime.AsStored(at).AddHours(12), progress.DueAt);
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task Publication_RefusedForUnapprovedVersionOtherUnitsChannelBadUrlFutureTime_SuperiorChannelAccepted(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);
