@@ -28,6 +28,12 @@ internal static class OpinionAudit
     public const string PeriodCreate = "opinion.period.create";
     public const string PeriodUpdate = "opinion.period.update";
     public const string PeriodDelete = "opinion.period.delete";
+    public const string StatementSave = "opinion.statement.save";
+    public const string StatementSubmit = "opinion.statement.submit";
+    public const string StatementApprove = "opinion.statement.approve";
+    public const string StatementReturn = "opinion.statement.return";
+    public const string PublicationRecord = "opinion.publication.record";
+    public const string ChannelSave = "opinion.channel.save";
 
     public static readonly IReadOnlyDictionary<string, string> Names = new Dictionary<string, string>
     {
@@ -56,5 +62,11 @@ internal static class OpinionAudit
         [PeriodCreate] = "新增敏感时期",
         [PeriodUpdate] = "修改敏感时期",
         [PeriodDelete] = "取消敏感时期",
+        [StatementSave] = "起草或修改通稿",
+        [StatementSubmit] = "通稿送审",
+        [StatementApprove] = "审定通稿",
+        [StatementReturn] = "退回通稿",
+        [PublicationRecord] = "登记通稿发布",
+        [ChannelSave] = "维护发布渠道",
     };
 }

@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Response.Statements;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Identity;
@@ -90,10 +91,12 @@ internal static class CaseWork
             case CaseTrigger.Calm:
                 c.CalmedAt = now;
                 await CancelOpenAsync(db, c, [DeadlineKind.OfficialResponse, DeadlineKind.OuterLimit], now, "事件已平息，无需公开回应", ct);
+                await ProgressReports.CancelAsync(db, c, "事件已平息", now, ct);
                 break;
             case CaseTrigger.Close:
                 c.ClosedAt = now;
                 await CancelOpenAsync(db, c, Enum.GetValues<DeadlineKind>(), now, "事件已结案", ct);
+                await ProgressReports.CancelAsync(db, c, "事件已结案", now, ct);
                 break;
         }
 
@@ -182,6 +185,8 @@ internal static class CaseWork
                 task.CompletionNote = $"{IncidentLevel.Name(c.Level)}事件不设此时限";
             }
         }
+
+        await ProgressReports.ReplanAsync(db, c, options, actorId, now, ct);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using DutyDesk.Opinion.Domain;
 using DutyDesk.Platform.Files;
 using DutyDesk.Platform.Results;
+using DutyDesk.Opinion.Features.Response.Statements;
 using DutyDesk.Platform.Shared;
 using DutyDesk.Platform.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,8 @@ internal static class ResponseEndpoints
         .AddTransient<ResponseQueries>()
         .AddSingleton<CaseAlerts>()
         .AddTransient<CaseActions>()
-        .AddSingleton<IOverdueEscalation, DeadlineEscalation>();
+        .AddSingleton<IOverdueEscalation, DeadlineEscalation>()
+        .AddStatements();
 
     public static RouteGroupBuilder MapResponse(this RouteGroupBuilder api)
     {
@@ -50,6 +52,7 @@ internal static class ResponseEndpoints
         cases.MapPost("/{id:guid}/actions", RecordActionAsync).DisableAntiforgery()
             .WithSummary("记录处置措施（multipart：kind、at、summary、facts、target、contentUrl 与附件 files）；系统不向任何平台发送请求");
         cases.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("处置措施的附件");
+        api.MapStatements();
         return api;
     }
 
