@@ -1,4 +1,5 @@
 using DutyDesk.Opinion.Domain;
+using DutyDesk.Opinion.Features.Response.Review;
 using DutyDesk.Platform.Shared;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -18,7 +19,8 @@ internal static class ResponseEndpoints
     public static IServiceCollection AddResponse(this IServiceCollection services) => services
         .AddTransient<ManageCases>()
         .AddTransient<ResponseQueries>()
-        .AddTransient<CaseAlerts>();
+        .AddTransient<CaseAlerts>()
+        .AddReview();
 
     public static RouteGroupBuilder MapResponse(this RouteGroupBuilder api)
     {
@@ -38,6 +40,7 @@ internal static class ResponseEndpoints
         cases.MapPost("/{id:guid}/moves", async (HttpContext http, Guid id, MoveBody body, ManageCases handler)
             => ApiResults.From(await handler.MoveAsync(await ApiResults.ActorAsync(http), id, body.Trigger, body.Note, body.Version, http.RequestAborted)))
             .WithSummary("推进处置步骤（监测、快报、会商、跟踪、平息、总结评估、结案）");
+        api.MapReview();
         return api;
     }
 }
