@@ -86,7 +86,7 @@ public sealed class ReviewTests
         Assert.Equal(
             [(ReviewFigures.ToReport, 25.0), (ReviewFigures.ToStatement, 205.0), (ReviewFigures.ToResponse, 865.0), (ReviewFigures.ToCalm, 1165.0)],
             review.Spans.Select(s => (s.Name, Math.Round(s.Span!.Value.TotalMinutes, 3))).ToList());
-        Assert.Equal(found.AddMinutes(25), review.Spans[0].At);
+        Assert.Equal(found.AddMinutes(25), review.Spans[0].At!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Equal(
             [(DeadlineKind.ReportToGroup, DeadlineOutcome.Kept, "按时"), (DeadlineKind.OfficialResponse, DeadlineOutcome.Late, "超时 2 小时 25 分钟"), (DeadlineKind.OuterLimit, DeadlineOutcome.Kept, "按时")],
             review.Deadlines.Select(d => (d.Kind, d.Outcome, d.Text)).ToList());
