@@ -251,12 +251,15 @@ public sealed class ReviewTests
         var staff = await ReadAsync(host, id, "yz.reviewer");
         var client = await ApiClient.ForUserAsync(host, "xx.office");
         using var api = await client.GetAsync($"/api/v1/opinion/response/cases/{id}/review");
+        using var signedOut = host.CreateClient();
+        using var download = await signedOut.GetAsync(new Uri(ExportReview.Link(id), UriKind.Relative));
 
         Assert.Equal(ErrorKind.NotFound, read.Error?.Kind);
         Assert.Equal(ErrorKind.NotFound, export.Error?.Kind);
         Assert.Equal(ErrorKind.NotFound, write.Error?.Kind);
         Assert.Equal(ErrorKind.Forbidden, reviewer.Error?.Kind);
         Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.NotEqual(HttpStatusCode.OK, download.StatusCode);
         Assert.Equal(id, bureau.CaseId);
         Assert.False(staff.CanWrite);
         Assert.NotNull(staff.Hint);

@@ -61,8 +61,13 @@ public sealed partial class CaseReviewPanel
         }
 
         failed = null;
+        var first = review is null;
         review = read.Value;
-        form = ReviewForm.From(review);
+        // A move or a new timeline line changes the case, not the review: what is typed but not yet saved stays.
+        if (first || review.Version != form.Version)
+        {
+            form = ReviewForm.From(review);
+        }
     }
 
     private async Task SaveAsync()
@@ -157,7 +162,6 @@ public sealed partial class CaseReviewPanel
             form.Version = review?.Version;
         }
 
-        shown = null;
         await OnChanged.InvokeAsync();
     }
 
