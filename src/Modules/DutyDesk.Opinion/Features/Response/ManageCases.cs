@@ -1,5 +1,6 @@
 using DutyDesk.Opinion.Domain;
 using DutyDesk.Opinion.Features.Periods;
+using DutyDesk.Opinion.Features.Response.Review;
 using DutyDesk.Platform.Auditing;
 using DutyDesk.Platform.Data;
 using DutyDesk.Platform.Results;
@@ -198,6 +199,11 @@ internal sealed class ManageCases(IDbContextFactory<AppDbContext> dbFactory, IOp
         if (c.Version != version)
         {
             return Error.StaleEdit("处置事件");
+        }
+
+        if (trigger == CaseTrigger.Close && await CaseReviews.MissingAsync(db, c.Id, ct) is { } unreviewed)
+        {
+            return unreviewed;
         }
 
         if (await CaseWork.MoveAsync(db, clock, actor, c, trigger, note, ct) is { } refused)

@@ -3,6 +3,7 @@ using DutyDesk.Opinion.Domain;
 using DutyDesk.Platform.Files;
 using DutyDesk.Platform.Results;
 using DutyDesk.Opinion.Features.Response.Statements;
+using DutyDesk.Opinion.Features.Response.Review;
 using DutyDesk.Platform.Shared;
 using DutyDesk.Platform.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -26,7 +27,8 @@ internal static class ResponseEndpoints
         .AddSingleton<CaseAlerts>()
         .AddTransient<CaseActions>()
         .AddSingleton<IOverdueEscalation, DeadlineEscalation>()
-        .AddStatements();
+        .AddStatements()
+        .AddReview();
 
     public static RouteGroupBuilder MapResponse(this RouteGroupBuilder api)
     {
@@ -53,6 +55,7 @@ internal static class ResponseEndpoints
             .WithSummary("记录处置措施（multipart：kind、at、summary、facts、target、contentUrl 与附件 files）；系统不向任何平台发送请求");
         cases.MapGet("/{id:guid}/files/{fileId:guid}", DownloadAsync).WithSummary("处置措施的附件");
         api.MapStatements();
+        api.MapReview();
         return api;
     }
 
