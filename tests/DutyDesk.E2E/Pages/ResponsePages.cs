@@ -19,6 +19,16 @@ public sealed class ResponsePages(IPage page)
 
     public ILocator ErrorFor(string field) => Modal.Locator($".dd-field-error[data-field='{field}']");
 
+    public async Task OpenCaseAsync(string url, string tab)
+    {
+        await page.GotoAsync(url);
+        await Interactivity.WaitUntilInteractiveAsync(page);
+        await OpenTabAsync(tab);
+    }
+
+    public Task OpenTabAsync(string tab)
+        => page.Locator(Interactivity.Live("#response-tabs .ant-tabs-tab")).Filter(new() { HasTextString = tab }).ClickAsync();
+
     public async Task OpenBoardAsync()
     {
         await page.GotoAsync("/opinion/response");

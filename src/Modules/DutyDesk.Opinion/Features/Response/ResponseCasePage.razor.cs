@@ -12,6 +12,7 @@ public sealed partial class ResponseCasePage
     private static readonly CaseStep[] ShownSteps = [.. Enum.GetValues<CaseStep>()];
 
     private CaseDetailDto? detail;
+    private string tab = "timeline";
     private IReadOnlyList<CaseActionDto> actions = [];
     private CaseMoveDto? move;
     private bool changingLevel;

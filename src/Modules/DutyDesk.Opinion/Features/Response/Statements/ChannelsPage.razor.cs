@@ -28,7 +28,11 @@ public sealed partial class ChannelsPage
     protected override async Task LoadAsync()
     {
         severalUnits = Actor.VisibleUnits.Count > 1;
-        await ChangeUnitAsync(Actor.HomeUnitId);
+        // With several units the picker starts on the unit the person manages (the school, not their office).
+        if (!severalUnits)
+        {
+            await ChangeUnitAsync(Actor.HomeUnitId);
+        }
     }
 
     private async Task ChangeUnitAsync(Guid id)
