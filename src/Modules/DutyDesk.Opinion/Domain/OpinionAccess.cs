@@ -69,6 +69,17 @@ internal static class OpinionAccess
         return false;
     }
 
+    /// <summary>The unit and its superiors, nearest first, from a materialised path ("/a/b/c/").</summary>
+    public static List<Guid> Chain(string path)
+        => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Reverse().ToList();
+
+    /// <summary>The unit and its superiors, nearest first (what inherits: grading, sensitive periods, channels, escalation).</summary>
+    public static async Task<List<Guid>> UnitChainAsync(AppDbContext db, Guid unitId, CancellationToken ct)
+    {
+        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
+        return path is null ? [unitId] : Chain(path);
+    }
+
     public const string ConfigurersText = "第一责任人、分管领导、领导小组办公室或值班员/监测员";
 
     public const string ReportersText = "第一责任人、分管领导、领导小组办公室、值班员/监测员、舆情信息员或部门负责人";

@@ -144,7 +144,7 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
         var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
         var subtree = await db.Units.AsNoTracking().Where(u => u.Path.StartsWith(path)).Select(u => new { u.Id, u.Path }).ToListAsync(ct);
         var below = subtree.Select(u => u.Id).Where(id => id != unitId).ToHashSet();
-        var relevant = UnitGrading.Chain(path).Concat(below).ToList();
+        var relevant = OpinionAccess.Chain(path).Concat(below).ToList();
         var rows = new Dictionary<Guid, GradingSettings>();
         foreach (var chunk in relevant.Chunk(500))
         {
@@ -159,7 +159,7 @@ internal sealed class ManageGrading(IDbContextFactory<AppDbContext> dbFactory, I
         var (regraded, changed) = (0, 0);
         foreach (var unit in subtree)
         {
-            var effective = UnitGrading.Nearest(UnitGrading.Chain(unit.Path), rows, defaults);
+            var effective = UnitGrading.Nearest(OpinionAccess.Chain(unit.Path), rows, defaults);
             if (effective.FromUnitId is { } owner && below.Contains(owner))
             {
                 continue;

@@ -16,14 +16,10 @@ internal static class UnitGrading
     public static async Task<EffectiveGrading> ForUnitAsync(AppDbContext db, Guid unitId, GradingOptions defaults, CancellationToken ct)
     {
         var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-        var chain = path is null ? [unitId] : Chain(path);
+        var chain = path is null ? [unitId] : OpinionAccess.Chain(path);
         var rows = await db.Set<GradingSettings>().AsNoTracking().Where(g => chain.Contains(g.UnitId)).ToListAsync(ct);
         return Nearest(chain, rows.ToDictionary(r => r.UnitId), defaults);
     }
-
-    /// <summary>The unit and its superiors, nearest first, from a materialised path ("/a/b/c/").</summary>
-    public static List<Guid> Chain(string path)
-        => path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).Reverse().ToList();
 
     public static EffectiveGrading Nearest(IEnumerable<Guid> chain, IReadOnlyDictionary<Guid, GradingSettings> rows, GradingOptions defaults)
     {

@@ -41,7 +41,7 @@ internal sealed class ManagePeriods(IDbContextFactory<AppDbContext> dbFactory, T
             return Error.NotFound("单位");
         }
 
-        var chain = await SensitivePeriods.ChainAsync(db, unitId, ct);
+        var chain = await OpinionAccess.UnitChainAsync(db, unitId, ct);
         var query = db.Set<SensitivePeriod>().AsNoTracking().Where(p => chain.Contains(p.UnitId));
         if (fromUtc is { } from)
         {

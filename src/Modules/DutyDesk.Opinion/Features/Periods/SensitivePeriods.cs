@@ -22,7 +22,7 @@ internal static class SensitivePeriods
     /// <summary>When a source of the unit polled at <paramref name="nowUtc"/> is polled next (<see cref="PeriodRules.NextPoll"/>).</summary>
     public static async Task<DateTime> NextPollAsync(AppDbContext db, Guid unitId, DateTime nowUtc, TimeSpan interval, CancellationToken ct)
     {
-        var chain = await ChainAsync(db, unitId, ct);
+        var chain = await OpinionAccess.UnitChainAsync(db, unitId, ct);
         var horizon = nowUtc + interval;
         var periods = await db.Set<SensitivePeriod>().AsNoTracking()
             .Where(p => chain.Contains(p.UnitId) && p.StartsAt < horizon && p.EndsAt > nowUtc)
@@ -32,16 +32,10 @@ internal static class SensitivePeriods
 
     private static async Task<List<SensitivePeriod>> ActiveAllAsync(AppDbContext db, Guid unitId, DateTime atUtc, CancellationToken ct)
     {
-        var chain = await ChainAsync(db, unitId, ct);
+        var chain = await OpinionAccess.UnitChainAsync(db, unitId, ct);
         return await db.Set<SensitivePeriod>().AsNoTracking()
             .Where(p => chain.Contains(p.UnitId) && p.StartsAt <= atUtc && p.EndsAt > atUtc)
             .ToListAsync(ct);
     }
 
-    /// <summary>The unit and its superiors, nearest first.</summary>
-    public static async Task<List<Guid>> ChainAsync(AppDbContext db, Guid unitId, CancellationToken ct)
-    {
-        var path = await db.Units.AsNoTracking().Where(u => u.Id == unitId).Select(u => u.Path).FirstOrDefaultAsync(ct);
-        return path is null ? [unitId] : UnitGrading.Chain(path);
-    }
 }

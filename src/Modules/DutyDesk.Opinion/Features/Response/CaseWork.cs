@@ -196,7 +196,7 @@ internal static class CaseWork
     public static async Task<IReadOnlyList<Guid>> EscalationTargetsAsync(AppDbContext db, Guid unitId, IncidentLevelCode level, CancellationToken ct)
     {
         var rule = Domain.Deadline.Escalation(level);
-        var chain = await UnitChainAsync(db, unitId, ct);
+        var chain = await OpinionAccess.UnitChainAsync(db, unitId, ct);
         var assignments = await db.RoleAssignments.Where(r => chain.Contains(r.UnitId)).Select(r => new { r.UnitId, r.UserId, r.Role }).ToListAsync(ct);
         var targets = new List<Guid>();
         foreach (var role in rule.InUnit)
@@ -213,13 +213,6 @@ internal static class CaseWork
         return targets.Distinct().ToList();
     }
 
-    /// <summary>The unit and its superiors, nearest first.</summary>
-    public static async Task<List<Guid>> UnitChainAsync(AppDbContext db, Guid unitId, CancellationToken ct)
-    {
-        var path = await db.Units.Where(u => u.Id == unitId).Select(u => u.Path).FirstAsync(ct);
-        var ids = path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(s => Guid.ParseExact(s, "N")).Reverse().ToList();
-        return ids;
-    }
 
     /// <summary>Reminders at half time and ten minutes before, where they fit.</summary>
     private static int[] ReminderMinutes(TimeSpan allowed)

@@ -156,7 +156,7 @@ internal sealed class ManagePublications(IDbContextFactory<AppDbContext> dbFacto
     /// <summary>The active channels of the unit and of its superiors, the unit's own first.</summary>
     internal static async Task<List<UsableChannelDto>> UsableChannelsAsync(AppDbContext db, Guid unitId, CancellationToken ct)
     {
-        var chain = await CaseWork.UnitChainAsync(db, unitId, ct);
+        var chain = await OpinionAccess.UnitChainAsync(db, unitId, ct);
         var rows = await (
             from ch in db.Set<PublicationChannel>().AsNoTracking()
             join u in db.Units.AsNoTracking() on ch.UnitId equals u.Id
