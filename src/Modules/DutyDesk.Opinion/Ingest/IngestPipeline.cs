@@ -156,10 +156,7 @@ internal sealed class IngestPipeline(
         await db.InsertAllAsync(matchRows, ct);
         await cases.RefreshFiguresAsync(ct);
         // One alert per event and level reached, however many items brought it there (dedup key in the alert).
-        foreach (var raised in cases.Raised)
-        {
-            await alerts.RaiseEventAsync(db, raised, ct);
-        }
+        await alerts.RaiseEventsAsync(db, source.UnitId, cases.Raised, ct);
 
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);

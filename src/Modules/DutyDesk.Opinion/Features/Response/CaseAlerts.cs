@@ -23,23 +23,38 @@ internal sealed class CaseAlerts(TimeProvider clock, IOptions<OpinionOptions> op
             "各项处置时限已按新级别自发现时间起重新计算，请确认收到。", c.Level, null, ct);
 
     /// <summary>
-    /// A monitoring event that reached the alert level (a new one, or one whose proposal rose): the person on duty is
-    /// asked to look and confirm a level. One alert per event and level, whatever number of items raised it.
+    /// Monitoring events of one unit that reached the alert level in a batch (new ones, or ones whose proposal rose):
+    /// the person on duty is asked to look and confirm a level. One alert per event and level, whatever number of
+    /// items raised it; the chain is looked up once per batch and level, not once per event.
     /// </summary>
-    public async Task RaiseEventAsync(AppDbContext db, OpinionCase e, CancellationToken ct)
+    public async Task RaiseEventsAsync(AppDbContext db, Guid unitId, IReadOnlyCollection<OpinionCase> events, CancellationToken ct)
     {
-        var chain = await ChainAsync(db, e.UnitId, e.ProposedLevel, null, clock.GetUtcNow().UtcDateTime, ct);
-        if (chain.Count == 0)
+        if (events.Count == 0)
         {
             return;
         }
 
-        var clocks = options.Value.Response.For(e.ProposedLevel);
-        var title = $"舆情预警（系统建议{IncidentLevel.Name(e.ProposedLevel)}）：{e.Title}";
-        await db.RaiseAlertAsync(clock, new AlertDraft(
-            e.UnitId, $"event:{e.Id:N}:level:{e.ProposedLevel}", title.Length > 200 ? title[..200] : title,
-            $"依据：{e.ProposedRule}。请研判，确认级别后开启处置。", $"/opinion/cases/{e.Id}", (int)e.ProposedLevel, Urgent: e.ProposedLevel <= IncidentLevelCode.II,
-            chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "Event", e.Id.ToString()), ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var chains = new Dictionary<IncidentLevelCode, IReadOnlyList<Guid>>();
+        foreach (var e in events)
+        {
+            if (!chains.TryGetValue(e.ProposedLevel, out var chain))
+            {
+                chains[e.ProposedLevel] = chain = await ChainAsync(db, unitId, e.ProposedLevel, null, now, ct);
+            }
+
+            if (chain.Count == 0)
+            {
+                continue;
+            }
+
+            var clocks = options.Value.Response.For(e.ProposedLevel);
+            var title = $"舆情预警（系统建议{IncidentLevel.Name(e.ProposedLevel)}）：{e.Title}";
+            await db.RaiseAlertAsync(clock, new AlertDraft(
+                e.UnitId, $"event:{e.Id:N}:level:{e.ProposedLevel}", title.Length > 200 ? title[..200] : title,
+                $"依据：{e.ProposedRule}。请研判，确认级别后开启处置。", $"/opinion/cases/{e.Id}", (int)e.ProposedLevel, Urgent: e.ProposedLevel <= IncidentLevelCode.II,
+                chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "Event", e.Id.ToString()), ct);
+        }
     }
 
     /// <summary>A missed deadline goes to the level's escalation people first (PRODUCT.md 4.3); false when there is nobody to alert.</summary>
