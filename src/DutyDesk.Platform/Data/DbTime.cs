@@ -5,4 +5,10 @@ public static class DbTime
 {
     /// <summary>The time cut to whole microseconds, so a value compared in memory equals the same value read back.</summary>
     public static DateTime AsStored(DateTime time) => time.AddTicks(-(time.Ticks % TimeSpan.TicksPerMicrosecond));
+
+    /// <summary>
+    /// A time as an API or a form hands it over, in UTC: JSON with an offset ("+08:00") arrives as local time and is
+    /// converted; UTC stays; a time without any zone is left for the caller's check to refuse.
+    /// </summary>
+    public static DateTime? AsUtc(DateTime? time) => time is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : time;
 }

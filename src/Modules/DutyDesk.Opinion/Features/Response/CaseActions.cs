@@ -45,7 +45,7 @@ internal sealed class CaseActions(IDbContextFactory<AppDbContext> dbFactory, Fil
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var at = DbTime.AsStored(input.At is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : input.At ?? now);
+        var at = DbTime.AsStored(DbTime.AsUtc(input.At) ?? now);
         var invalid = CaseActionRules.Check(input.Kind, input.Summary, input.Facts, input.Target, input.ContentUrl, uploads.Count) is { } rule
             ? Error.Validation(rule.Field, rule.Message)
             : Check.First(

@@ -48,12 +48,9 @@ internal sealed class CaseAlerts(TimeProvider clock, IOptions<OpinionOptions> op
                 continue;
             }
 
-            var clocks = options.Value.Response.For(e.ProposedLevel);
-            var title = $"舆情预警（系统建议{IncidentLevel.Name(e.ProposedLevel)}）：{e.Title}";
-            await db.RaiseAlertAsync(clock, new AlertDraft(
-                e.UnitId, $"event:{e.Id:N}:level:{e.ProposedLevel}", title.Length > 200 ? title[..200] : title,
-                $"依据：{e.ProposedRule}。请研判，确认级别后开启处置。", $"/opinion/cases/{e.Id}", (int)e.ProposedLevel, Urgent: e.ProposedLevel <= IncidentLevelCode.II,
-                chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "Event", e.Id.ToString()), ct);
+            await db.RaiseAlertAsync(clock, Draft(
+                e.UnitId, $"event:{e.Id:N}:level:{e.ProposedLevel}", $"舆情预警（系统建议{IncidentLevel.Name(e.ProposedLevel)}）：{e.Title}",
+                $"依据：{e.ProposedRule}。请研判，确认级别后开启处置。", $"/opinion/cases/{e.Id}", e.ProposedLevel, chain, "Event", e.Id), ct);
         }
     }
 
@@ -82,10 +79,16 @@ internal sealed class CaseAlerts(TimeProvider clock, IOptions<OpinionOptions> op
             return false;
         }
 
-        var clocks = options.Value.Response.For(level);
-        await db.RaiseAlertAsync(clock, new AlertDraft(
-            c.UnitId, key, title.Length > 200 ? title[..200] : title, body, $"/opinion/response/{c.Id}", (int)level, Urgent: level <= IncidentLevelCode.II,
-            chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, "ResponseCase", c.Id.ToString()), ct);
+        await db.RaiseAlertAsync(clock, Draft(c.UnitId, key, title, body, $"/opinion/response/{c.Id}", level, chain, "ResponseCase", c.Id), ct);
         return true;
+    }
+
+    /// <summary>An alert of a level: its acknowledgement window and repeats from the level's clocks; Ⅰ/Ⅱ pass quiet hours.</summary>
+    private AlertDraft Draft(Guid unitId, string key, string title, string body, string link, IncidentLevelCode level, IReadOnlyList<Guid> chain, string sourceType, Guid sourceId)
+    {
+        var clocks = options.Value.Response.For(level);
+        return new AlertDraft(
+            unitId, key, title.Length > Alert.TitleMaxLength ? title[..Alert.TitleMaxLength] : title, body, link, (int)level, Urgent: level <= IncidentLevelCode.II,
+            chain, clocks.AckWithin, clocks.MaxEscalations, CaseWork.SourceModule, sourceType, sourceId.ToString());
     }
 }

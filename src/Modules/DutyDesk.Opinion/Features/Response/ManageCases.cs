@@ -56,8 +56,7 @@ internal sealed class ManageCases(IDbContextFactory<AppDbContext> dbFactory, IOp
         var now = clock.GetUtcNow().UtcDateTime;
         var title = string.IsNullOrWhiteSpace(input.Title) ? source?.Title : input.Title;
         // Kept as stored, so the deadlines computed now are the ones read back on either database.
-        // JSON with an offset ("+08:00") arrives as local time; one without any zone is refused below.
-        var discoveredAt = DbTime.AsStored(input.DiscoveredAt is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : input.DiscoveredAt ?? now);
+        var discoveredAt = DbTime.AsStored(DbTime.AsUtc(input.DiscoveredAt) ?? now);
         var invalid = Check.First(
             Check.Required("title", "事件名称", title, ResponseCase.TitleMaxLength),
             Check.Optional("summary", "事件概要", input.Summary, ResponseCase.SummaryMaxLength),

@@ -115,7 +115,7 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
 
         var (c, review) = opened.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = input.DueAt is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : input.DueAt;
+        var due = DbTime.AsUtc(input.DueAt);
         var people = await CaseReviews.PeopleAsync(db, await CaseReviews.UnitsAsync(db, c.UnitId, ct), ct);
         var invalid = Check.First(
             Check.Required("text", "改进措施", input.Text, CaseImprovement.TextMaxLength),

@@ -78,7 +78,7 @@ internal sealed class CaseTasks(IDbContextFactory<AppDbContext> dbFactory, TimeP
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var dueAt = input.DueAt is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : input.DueAt;
+        var dueAt = DbTime.AsUtc(input.DueAt);
         var assignees = await AssigneesAsync(db, c.UnitId, ct);
         var invalid = Check.First(
             c.IsOpen ? null : Error.Validation("kind", "事件已结案，不能再布置任务。"),

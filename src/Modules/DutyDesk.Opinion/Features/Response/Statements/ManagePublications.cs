@@ -99,7 +99,7 @@ internal sealed class ManagePublications(IDbContextFactory<AppDbContext> dbFacto
         var channels = await UsableChannelsAsync(db, c.UnitId, ct);
         var channel = channels.FirstOrDefault(ch => ch.Id == input.ChannelId);
         var now = clock.GetUtcNow().UtcDateTime;
-        var publishedAt = input.PublishedAt is { Kind: DateTimeKind.Local } local ? local.ToUniversalTime() : input.PublishedAt;
+        var publishedAt = DbTime.AsUtc(input.PublishedAt);
         var url = StatementRules.WebAddress(input.Url);
         var invalid = Check.First(
             c.IsOpen ? null : Error.Validation("statementVersionId", "事件已结案，不能再登记发布。"),
