@@ -144,7 +144,10 @@ public sealed class ResponseJourneyTests : BrowserJourney
             await page.Locator("#improvement-add").ClickAsync();
             await Expect(page.GetByText("改进措施已布置")).ToBeVisibleAsync();
             await page.Locator("#review-save").ClickAsync();
-            await page.Locator(Interactivity.Live("#review-finalise")).ClickAsync();
+            // Saving re-renders the panel; a click on 定稿 while it is still saving (the button loading) opens no popover.
+            await Expect(page.GetByText("总结评估已保存。")).ToBeVisibleAsync();
+            await Expect(page.Locator("#review-finalise")).Not.ToHaveClassAsync(new Regex("ant-btn-loading"));
+            await page.Locator("#review-finalise").ClickAsync();
             await page.Locator(".ant-popover .ant-btn-primary").ClickAsync();
             await Expect(page.Locator(Interactivity.Live("#review-finalised"))).ToContainTextAsync("定稿");
             await Screenshots.TakeAsync(page, "response-review");
