@@ -78,6 +78,14 @@ public sealed class DueTask
         NextReminderAt = null;
     }
 
+    /// <summary>Withdraws an open task: no more reminders or escalation; <paramref name="why"/> is kept as its note.</summary>
+    public void Cancel(string? why)
+    {
+        State = DueTaskState.Cancelled;
+        NextReminderAt = null;
+        CompletionNote = string.IsNullOrWhiteSpace(why) ? null : why.Trim();
+    }
+
     /// <summary>Moves the due time: reminders are planned afresh and an escalation already sent counts again only if it is due again.</summary>
     public void Reschedule(DateTime dueAt, DateTime now)
     {

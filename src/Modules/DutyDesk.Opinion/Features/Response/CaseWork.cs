@@ -123,9 +123,7 @@ internal static class CaseWork
         {
             if (task.State == DueTaskState.Open)
             {
-                task.State = DueTaskState.Cancelled;
-                task.NextReminderAt = null;
-                task.CompletionNote = why;
+                task.Cancel(why);
                 Timeline(db, c, TimelineKind.Deadline, $"时限“{Domain.Deadline.Name(kind)}”不再适用：{why}", null, now);
             }
         }
@@ -180,9 +178,7 @@ internal static class CaseWork
             }
             else if (!wants && has && task!.State == DueTaskState.Open)
             {
-                task.State = DueTaskState.Cancelled;
-                task.NextReminderAt = null;
-                task.CompletionNote = $"{IncidentLevel.Name(c.Level)}事件不设此时限";
+                task.Cancel($"{IncidentLevel.Name(c.Level)}事件不设此时限");
             }
         }
 

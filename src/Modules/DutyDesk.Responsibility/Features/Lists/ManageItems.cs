@@ -112,8 +112,7 @@ public sealed class ManageItems(IDbContextFactory<AppDbContext> dbFactory, Displ
         {
             if (item.Deadline is not { } date)
             {
-                task.State = DueTaskState.Cancelled;
-                task.NextReminderAt = null;
+                task.Cancel(null);
                 item.TaskId = null;
                 taskChange = "，待办已取消";
             }
@@ -182,8 +181,7 @@ public sealed class ManageItems(IDbContextFactory<AppDbContext> dbFactory, Displ
         var cancelled = false;
         if (item.TaskId is { } taskId && await db.DueTasks.FirstAsync(t => t.Id == taskId, ct) is { State: DueTaskState.Open } task)
         {
-            task.State = DueTaskState.Cancelled;
-            task.NextReminderAt = null;
+            task.Cancel(null);
             cancelled = true;
         }
 

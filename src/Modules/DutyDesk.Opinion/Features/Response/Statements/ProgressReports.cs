@@ -50,7 +50,7 @@ internal static class ProgressReports
     {
         if (await OpenAsync(db, c.Id, ct) is { } open)
         {
-            Cancel(open, why);
+            open.Cancel(why);
             CaseWork.Timeline(db, c, TimelineKind.Deadline, $"进展通报提醒停止：{why}", null, now);
         }
     }
@@ -64,7 +64,7 @@ internal static class ProgressReports
         {
             if (open is not null)
             {
-                Cancel(open, $"{IncidentLevel.Name(c.Level)}事件不设进展通报时限");
+                open.Cancel($"{IncidentLevel.Name(c.Level)}事件不设进展通报时限");
             }
 
             return;
@@ -89,12 +89,6 @@ internal static class ProgressReports
             EvidenceRequired: false, CaseWork.SourceModule, SourceType, c.Id.ToString()), by, now);
     }
 
-    private static void Cancel(DueTask task, string why)
-    {
-        task.State = DueTaskState.Cancelled;
-        task.NextReminderAt = null;
-        task.CompletionNote = why;
-    }
 
     /// <summary>The open reminder, as this context has it (one staged or completed in this save counts as it is now).</summary>
     private static async Task<DueTask?> OpenAsync(AppDbContext db, Guid caseId, CancellationToken ct)
