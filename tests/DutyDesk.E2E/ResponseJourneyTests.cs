@@ -143,6 +143,14 @@ public sealed class ResponseJourneyTests : BrowserJourney
             await page.Locator("#improvement-due").FillAsync("2026-12-31T17:00");
             await page.Locator("#improvement-add").ClickAsync();
             await Expect(page.GetByText("改进措施已布置")).ToBeVisibleAsync();
+            // Worded more precisely before the review is final: the owner's task follows.
+            await page.Locator(".dd-improvement-edit").First.ClickAsync();
+            await Expect(page.Locator("#improvement-editing")).ToContainTextAsync("修订食材供应商准入与抽检制度");
+            await page.Locator("#improvement-text").FillAsync("修订食材供应商准入与每月抽检制度");
+            await Screenshots.TakeAsync(page, "response-improvement-editing");
+            await page.Locator("#improvement-save").ClickAsync();
+            await Expect(page.GetByText("改进措施已修改")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "修订食材供应商准入与每月抽检制度" })).ToBeVisibleAsync();
             await page.Locator("#review-save").ClickAsync();
             // Saving re-renders the panel; a click on 定稿 while it is still saving (the button loading) opens no popover.
             await Expect(page.GetByText("总结评估已保存。")).ToBeVisibleAsync();

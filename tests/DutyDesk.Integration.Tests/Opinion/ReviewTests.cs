@@ -173,6 +173,61 @@ public sealed class ReviewTests
 
     [Theory]
     [BothProviders]
+    public async Task Improvements_ChangedOrWithdrawnWhileDraft_TaskFollows_DoneOrFinalisedOnesStay(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var id = await CalmedAsync(host);
+        var reviews = host.Get<ManageReview>();
+        var office = await host.ActorAsync("yz.office");
+        var moral = await host.UserIdAsync("yz.moral");
+        var leaderId = await host.UserIdAsync("yz.leader");
+        var now = host.Clock.GetUtcNow().UtcDateTime;
+        var first = (await reviews.AddImprovementAsync(office, id, new ImprovementInput("完善留样制度", moral, now.AddDays(30)))).Value;
+        var second = (await reviews.AddImprovementAsync(office, id, new ImprovementInput("误布置的一条", moral, now.AddDays(10)))).Value;
+        var listed = (await ReadAsync(host, id)).Improvements.ToDictionary(i => i.Id);
+        var firstTask = listed[first].TaskId;
+
+        var stale = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput("完善食堂留样与供应商准入制度", leaderId, now.AddDays(20), Guid.NewGuid()));
+        var empty = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput(" ", leaderId, now.AddDays(20), listed[first].TaskVersion));
+        var changed = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput("完善食堂留样与供应商准入制度", leaderId, now.AddDays(20), listed[first].TaskVersion));
+        var noReason = await reviews.WithdrawImprovementAsync(office, id, second, listed[second].TaskVersion, "  ");
+        var client = await ApiClient.ForUserAsync(host, "yz.office");
+        using var withdrawn = await client.PostAsJsonAsync(
+            $"/api/v1/opinion/response/cases/{id}/review/improvements/{second}/withdraw", new WithdrawImprovementBody(listed[second].TaskVersion, "与第一条重复"));
+        await using (var db = await host.DbAsync())
+        {
+            (await db.DueTasks.SingleAsync(t => t.Id == firstTask)).Complete(host.Clock.GetUtcNow().UtcDateTime, leaderId, "已印发新制度", nothingToReport: false);
+            await db.SaveChangesAsync();
+        }
+
+        var afterDone = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput("再改", leaderId, now.AddDays(20), (await ReadAsync(host, id)).Improvements[0].TaskVersion));
+        var review = await ReadAsync(host, id);
+
+        Assert.Equal(ErrorKind.Conflict, stale.Error?.Kind);
+        Assert.Equal(("text", "“改进措施”不能为空。"), (empty.Error?.Field, empty.Error?.Message));
+        Ok(changed);
+        Assert.Equal(("reason", "“撤销理由”不能为空。"), (noReason.Error?.Field, noReason.Error?.Message));
+        Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
+        Assert.Equal(("improvement", "改进措施“完善食堂留样与供应商准入制度”的待办已办结，不能再修改或撤销。"), (afterDone.Error?.Field, afterDone.Error?.Message));
+        var only = Assert.Single(review.Improvements);
+        Assert.Equal((first, "完善食堂留样与供应商准入制度", leaderId), (only.Id, only.Text, only.OwnerId));
+        await using var check = await host.DbAsync();
+        var task = await check.DueTasks.SingleAsync(t => t.Id == firstTask);
+        Assert.Equal(("【改进措施】完善食堂留样与供应商准入制度", leaderId), (task.Title, task.OwnerId));
+        Assert.Equal(DbTime.AsStored(now.AddDays(20)), task.DueAt);
+        var cancelled = await check.DueTasks.SingleAsync(t => t.Id == listed[second].TaskId);
+        Assert.Equal((DueTaskState.Cancelled, null, "总结评估撤销该改进措施：与第一条重复"), (cancelled.State, cancelled.NextReminderAt, cancelled.CompletionNote));
+        Assert.False(await check.Set<CaseImprovement>().AnyAsync(i => i.Id == second));
+        Assert.Equal(
+            [ReviewAudit.ChangeImprovement, ReviewAudit.WithdrawImprovement],
+            await check.AuditEntries.Where(a => a.Action == ReviewAudit.ChangeImprovement || a.Action == ReviewAudit.WithdrawImprovement).OrderBy(a => a.Sequence).Select(a => a.Action).ToListAsync());
+        var notes = await check.Set<CaseTimelineEntry>().Where(t => t.CaseId == id && t.Kind == TimelineKind.Note).OrderBy(t => t.Seq).Select(t => t.Text).ToListAsync();
+        Assert.Contains(notes, n => n.StartsWith("修改改进措施：完善留样制度（责任人 ", StringComparison.Ordinal) && n.Contains("→ 完善食堂留样与供应商准入制度（责任人 赵敏", StringComparison.Ordinal));
+        Assert.Contains(notes, n => n.StartsWith("撤销改进措施：误布置的一条", StringComparison.Ordinal) && n.EndsWith("；理由：与第一条重复", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task Finalise_ExplicitNoImprovementReason_Allowed(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

@@ -9,7 +9,7 @@ namespace DutyDesk.Opinion.Features.Response.Review;
 
 public sealed partial class CaseReviewPanel
 {
-    private static readonly string[] FormFields = ["whatWorked", "problems", "summary", "commendations", "evaluations", "text", "ownerId", "dueAt", "noImprovementReason", "improvements"];
+    private static readonly string[] FormFields = ["whatWorked", "problems", "summary", "commendations", "evaluations", "text", "ownerId", "dueAt", "noImprovementReason", "improvements", "reason", "improvement"];
 
     private CaseReviewDto? review;
     private ReviewForm form = new();
@@ -119,7 +119,27 @@ public sealed partial class CaseReviewPanel
         }
     }
 
-    private async Task AddImprovementAsync()
+    /// <summary>Puts an improvement in the form below the table, to change it or withdraw it.</summary>
+    private void Edit(ImprovementDto row)
+    {
+        (error, done) = (null, null);
+        improvement = new ImprovementForm { Editing = row, Text = row.Text, OwnerId = row.OwnerId, DueLocal = Display.ToLocal(row.DueAt) };
+    }
+
+    private Task AddImprovementAsync() => ImprovementAsync(
+        due => Reviews.AddImprovementAsync(Actor, Case.Id, new ImprovementInput(improvement.Text, improvement.OwnerId, due)),
+        "改进措施已布置，责任人将收到待办。");
+
+    private Task ChangeImprovementAsync() => improvement.Editing is not { } editing ? Task.CompletedTask : ImprovementAsync(
+        due => Reviews.ChangeImprovementAsync(Actor, Case.Id, editing.Id, new ImprovementInput(improvement.Text, improvement.OwnerId, due, editing.TaskVersion)),
+        "改进措施已修改，责任人的待办已同步更新。");
+
+    private Task WithdrawImprovementAsync() => improvement.Editing is not { } editing ? Task.CompletedTask : ImprovementAsync(
+        _ => Reviews.WithdrawImprovementAsync(Actor, Case.Id, editing.Id, editing.TaskVersion, improvement.WithdrawReason),
+        "改进措施已撤销，待办已取消。");
+
+    /// <summary>Adds, changes or withdraws an improvement; on success the form is emptied, the review's unsaved text kept.</summary>
+    private async Task ImprovementAsync(Func<DateTime?, Task<Result<Guid>>> act, string success)
     {
         if (review is null || busy)
         {
@@ -129,14 +149,13 @@ public sealed partial class CaseReviewPanel
         busy = true;
         try
         {
-            DateTime? due = improvement.DueLocal is { } local ? Display.ToUtc(local) : null;
-            var added = await Reviews.AddImprovementAsync(Actor, Case.Id, new ImprovementInput(improvement.Text, improvement.OwnerId, due));
-            if (added.IsSuccess)
+            var result = await act(improvement.DueLocal is { } local ? Display.ToUtc(local) : null);
+            if (result.IsSuccess)
             {
                 improvement = new ImprovementForm();
             }
 
-            await AfterAsync(added.Error, "改进措施已布置，责任人将收到待办。", keepForm: true);
+            await AfterAsync(result.Error, success, keepForm: true);
         }
         finally
         {
@@ -187,6 +206,11 @@ public sealed partial class CaseReviewPanel
 
     private sealed class ImprovementForm
     {
+        /// <summary>The improvement being changed or withdrawn; null while adding one.</summary>
+        public ImprovementDto? Editing { get; set; }
+
+        public string? WithdrawReason { get; set; }
+
         public string? Text { get; set; }
 
         public Guid? OwnerId { get; set; }

@@ -17,8 +17,11 @@ public sealed record ReviewInput(
     string? WhatWorked, string? Problems, string? Commendations, string? Summary, string? NoImprovementReason,
     IReadOnlyList<EvaluationInput>? Evaluations, Guid? Version);
 
-/// <summary>An improvement: what is to change, who answers for it and by when (a DueTask is set for it).</summary>
-public sealed record ImprovementInput(string? Text, Guid? OwnerId, DateTime? DueAt);
+/// <summary>
+/// An improvement: what is to change, who answers for it and by when (a DueTask is set for it). Changing one sends
+/// <c>Version</c>, the version of its task last read.
+/// </summary>
+public sealed record ImprovementInput(string? Text, Guid? OwnerId, DateTime? DueAt, Guid? Version = null);
 
 /// <summary>
 /// Writing the post-incident review (总结评估): saving the draft with its evaluations, adding improvements (each a
@@ -117,12 +120,7 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
         var now = clock.GetUtcNow().UtcDateTime;
         var due = DbTime.AsUtc(input.DueAt);
         var people = await CaseReviews.PeopleAsync(db, await CaseReviews.UnitsAsync(db, c.UnitId, ct), ct);
-        var invalid = Check.First(
-            Check.Required("text", "改进措施", input.Text, CaseImprovement.TextMaxLength),
-            input.OwnerId is null ? Error.Validation("ownerId", "请选择改进措施的“责任人”。") : null,
-            input.OwnerId is { } owner && people.All(p => p.Id != owner) ? Error.Validation("ownerId", "“责任人”须是本单位或下级单位的在岗人员。") : null,
-            CheckDue(due, now));
-        if (invalid is not null)
+        if (CheckImprovement(input, due, people, now) is { } invalid)
         {
             return invalid;
         }
@@ -136,7 +134,7 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
         var text = input.Text!.Trim();
         var dueAt = DbTime.AsStored(due!.Value);
         var task = db.AddDueTask(new DueTaskDraft(
-            $"【改进措施】{text}",
+            ImprovementTitle(text),
             $"舆情事件“{c.Title}”总结评估确定的改进措施。",
             c.UnitId, input.OwnerId!.Value, dueAt, ReminderDays(dueAt - now), EscalateToId: null,
             EvidenceRequired: false, CaseWork.SourceModule, "CaseImprovement", c.Id.ToString()), actor.UserId, now);
@@ -146,9 +144,78 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
             Text = text, CreatedAt = now, CreatedById = actor.UserId,
         };
         db.Set<CaseImprovement>().Add(improvement);
-        var ownerName = people.First(p => p.Id == task.OwnerId).Name;
-        CaseWork.Timeline(db, c, TimelineKind.Note, $"改进措施：{text}（责任人 {ownerName}，{display.Format(dueAt)} 前完成）", actor.UserId, now);
-        db.Audit(clock, actor, ReviewAudit.Improve, "CaseReview", review.Id.ToString(), c.UnitId, detail: $"{text}；责任人 {ownerName}；期限 {display.Format(dueAt)}");
+        var what = Describe(improvement, people);
+        CaseWork.Timeline(db, c, TimelineKind.Note, $"改进措施：{what}", actor.UserId, now);
+        db.Audit(clock, actor, ReviewAudit.Improve, "CaseReview", review.Id.ToString(), c.UnitId, detail: what);
+        return await SaveChangesAsync(db, improvement.Id, ct);
+    }
+
+    /// <summary>
+    /// Changes an improvement while the review is a draft and its task is open: the words, the owner and the due time
+    /// go to the task too (its reminders are planned afresh), so the owner's 待办 always says what the review says.
+    /// </summary>
+    public async Task<Result<Guid>> ChangeImprovementAsync(Actor actor, Guid caseId, Guid improvementId, ImprovementInput input, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var opened = await OpenImprovementAsync(db, actor, caseId, improvementId, input.Version, "修改改进措施", ct);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var (c, review, improvement, task) = opened.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var due = DbTime.AsUtc(input.DueAt);
+        var people = await CaseReviews.PeopleAsync(db, await CaseReviews.UnitsAsync(db, c.UnitId, ct), ct);
+        if (CheckImprovement(input, due, people, now) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var before = Describe(improvement, people);
+        var text = input.Text!.Trim();
+        var dueAt = DbTime.AsStored(due!.Value);
+        (improvement.Text, improvement.OwnerId, improvement.DueAt) = (text, input.OwnerId!.Value, dueAt);
+        (task.Title, task.OwnerId, task.ReminderOffsets) = (ImprovementTitle(text), improvement.OwnerId, ReminderSchedule.Format(ReminderDays(dueAt - now)));
+        task.Reschedule(dueAt, now);
+        var after = Describe(improvement, people);
+        review.UpdatedAt = now;
+        review.UpdatedById = actor.UserId;
+        CaseWork.Timeline(db, c, TimelineKind.Note, $"修改改进措施：{before} → {after}", actor.UserId, now);
+        db.Audit(clock, actor, ReviewAudit.ChangeImprovement, "CaseReview", review.Id.ToString(), c.UnitId, detail: $"{before} → {after}");
+        return await SaveChangesAsync(db, improvement.Id, ct);
+    }
+
+    /// <summary>
+    /// Withdraws an improvement set by mistake while the review is a draft and its task is open: the task is cancelled
+    /// with the reason and the improvement leaves the review; the timeline and the audit keep what it was.
+    /// </summary>
+    public async Task<Result<Guid>> WithdrawImprovementAsync(Actor actor, Guid caseId, Guid improvementId, Guid version, string? reason, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var opened = await OpenImprovementAsync(db, actor, caseId, improvementId, version, "撤销改进措施", ct);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        if (Check.Required("reason", "撤销理由", reason, CaseImprovement.TextMaxLength) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var (c, review, improvement, task) = opened.Value;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var people = await CaseReviews.PeopleAsync(db, await CaseReviews.UnitsAsync(db, c.UnitId, ct), ct);
+        var what = Describe(improvement, people);
+        var why = reason!.Trim();
+        task.Cancel($"总结评估撤销该改进措施：{why}");
+        db.Set<CaseImprovement>().Remove(improvement);
+        review.UpdatedAt = now;
+        review.UpdatedById = actor.UserId;
+        CaseWork.Timeline(db, c, TimelineKind.Note, $"撤销改进措施：{what}；理由：{why}", actor.UserId, now);
+        db.Audit(clock, actor, ReviewAudit.WithdrawImprovement, "CaseReview", review.Id.ToString(), c.UnitId, detail: $"{what}；理由：{why}");
         return await SaveChangesAsync(db, improvement.Id, ct);
     }
 
@@ -224,6 +291,43 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
 
         return (c, review);
     }
+
+    /// <summary>An improvement of the case, and its task, if the review may be written now and the task is still open.</summary>
+    private async Task<Result<(ResponseCase Case, CaseReview Review, CaseImprovement Improvement, DueTask Task)>> OpenImprovementAsync(
+        AppDbContext db, Actor actor, Guid caseId, Guid improvementId, Guid? version, string attempted, CancellationToken ct)
+    {
+        var opened = await OpenAsync(db, actor, caseId, ReviewAudit.Writers, attempted, ct);
+        if (opened.Error is { } refused)
+        {
+            return refused;
+        }
+
+        var (c, review) = opened.Value;
+        var improvement = await db.Set<CaseImprovement>().FirstOrDefaultAsync(i => i.Id == improvementId && i.CaseId == c.Id, ct);
+        if (improvement is null || review is null)
+        {
+            return Error.NotFound("改进措施");
+        }
+
+        var task = await db.DueTasks.FirstAsync(t => t.Id == improvement.TaskId, ct);
+        if (task.State != DueTaskState.Open)
+        {
+            return Error.Validation("improvement", $"改进措施“{improvement.Text}”的待办{task.State.ToChinese()}，不能再修改或撤销。");
+        }
+
+        return task.Version != version ? Error.StaleEdit("改进措施") : (c, review, improvement, task);
+    }
+
+    private static Error? CheckImprovement(ImprovementInput input, DateTime? due, IReadOnlyList<ReviewSubject> people, DateTime now) => Check.First(
+        Check.Required("text", "改进措施", input.Text, CaseImprovement.TextMaxLength),
+        input.OwnerId is null ? Error.Validation("ownerId", "请选择改进措施的“责任人”。") : null,
+        input.OwnerId is { } owner && people.All(p => p.Id != owner) ? Error.Validation("ownerId", "“责任人”须是本单位或下级单位的在岗人员。") : null,
+        CheckDue(due, now));
+
+    private string Describe(CaseImprovement improvement, IReadOnlyList<ReviewSubject> people)
+        => $"{improvement.Text}（责任人 {people.FirstOrDefault(p => p.Id == improvement.OwnerId)?.Name ?? "?"}，{display.Format(improvement.DueAt)} 前完成）";
+
+    private static string ImprovementTitle(string text) => $"【改进措施】{text}";
 
     /// <summary>Each evaluation names exactly one unit of the case's subtree or one person with a role there, and says something.</summary>
     private static async Task<Error?> CheckEvaluationsAsync(AppDbContext db, ResponseCase c, IReadOnlyList<EvaluationInput> evaluations, CancellationToken ct)

@@ -8,6 +8,8 @@ internal static class ReviewAudit
 {
     public const string Save = "opinion.review.save";
     public const string Improve = "opinion.review.improve";
+    public const string ChangeImprovement = "opinion.review.improve.change";
+    public const string WithdrawImprovement = "opinion.review.improve.withdraw";
     public const string Finalise = "opinion.review.finalise";
     public const string Export = "opinion.review.export";
 
@@ -15,6 +17,8 @@ internal static class ReviewAudit
     {
         [Save] = "保存舆情事件总结评估",
         [Improve] = "布置总结评估改进措施",
+        [ChangeImprovement] = "修改总结评估改进措施",
+        [WithdrawImprovement] = "撤销总结评估改进措施",
         [Finalise] = "总结评估定稿",
         [Export] = "导出总结评估 Word 文档",
     };

@@ -10,6 +10,9 @@ namespace DutyDesk.Opinion.Features.Response.Review;
 /// <summary>Finalising: the review's version last read.</summary>
 public sealed record FinaliseBody(Guid Version);
 
+/// <summary>Withdrawing an improvement: the version of its task last read, and why.</summary>
+public sealed record WithdrawImprovementBody(Guid Version, string? Reason);
+
 internal static class ReviewEndpoints
 {
     public static IServiceCollection AddReview(this IServiceCollection services)
@@ -34,6 +37,12 @@ internal static class ReviewEndpoints
         review.MapPost("/review/improvements", async (HttpContext http, Guid id, ImprovementInput body, ManageReview handler)
             => ApiResults.From(await handler.AddImprovementAsync(await ApiResults.ActorAsync(http), id, body, http.RequestAborted)))
             .WithSummary("布置改进措施（为责任人生成待办任务）");
+        review.MapPut("/review/improvements/{improvementId:guid}", async (HttpContext http, Guid id, Guid improvementId, ImprovementInput body, ManageReview handler)
+            => ApiResults.From(await handler.ChangeImprovementAsync(await ApiResults.ActorAsync(http), id, improvementId, body, http.RequestAborted)))
+            .WithSummary("修改改进措施（定稿前、待办未完成时；内容、责任人、期限同步到待办；version 为待办的 version）");
+        review.MapPost("/review/improvements/{improvementId:guid}/withdraw", async (HttpContext http, Guid id, Guid improvementId, WithdrawImprovementBody body, ManageReview handler)
+            => ApiResults.From(await handler.WithdrawImprovementAsync(await ApiResults.ActorAsync(http), id, improvementId, body.Version, body.Reason, http.RequestAborted)))
+            .WithSummary("撤销改进措施（定稿前、待办未完成时；须写明理由，待办随之取消）");
         review.MapPost("/review/finalise", async (HttpContext http, Guid id, FinaliseBody body, ManageReview handler)
             => ApiResults.From(await handler.FinaliseAsync(await ApiResults.ActorAsync(http), id, body.Version, http.RequestAborted)))
             .WithSummary("总结评估定稿（第一责任人、分管领导；定稿后不能修改，事件方可结案）");

@@ -12,7 +12,7 @@ public sealed record ReviewTimelineRow(DateTime At, CaseStep Step, string StepNa
 
 public sealed record EvaluationDto(Guid? UnitId, Guid? UserId, string Subject, string Text, EvaluationRating Rating, string RatingName, bool Commended);
 
-public sealed record ImprovementDto(Guid Id, Guid TaskId, string Text, Guid OwnerId, string Owner, DateTime DueAt, DueTaskState TaskState);
+public sealed record ImprovementDto(Guid Id, Guid TaskId, string Text, Guid OwnerId, string Owner, DateTime DueAt, DueTaskState TaskState, Guid TaskVersion);
 
 /// <summary>
 /// Everything the review shows and exports: the case, the measured spans, each deadline's outcome, the timeline, and
@@ -53,7 +53,7 @@ internal sealed class ReviewQueries(IDbContextFactory<AppDbContext> dbFactory, T
             join t in db.DueTasks.AsNoTracking() on i.TaskId equals t.Id
             where i.CaseId == c.Id
             orderby i.CreatedAt
-            select new { i.Id, i.TaskId, i.Text, i.OwnerId, i.DueAt, t.State }).ToListAsync(ct);
+            select new { i.Id, i.TaskId, i.Text, i.OwnerId, i.DueAt, t.State, t.Version }).ToListAsync(ct);
         var units = await CaseReviews.UnitsAsync(db, c.UnitId, ct);
         var people = await CaseReviews.PeopleAsync(db, units, ct);
         var named = timeline.Select(t => t.ById).Concat(evaluations.Select(e => e.UserId)).OfType<Guid>()
@@ -82,7 +82,7 @@ internal sealed class ReviewQueries(IDbContextFactory<AppDbContext> dbFactory, T
                 e.UnitId, e.UserId,
                 e.UnitId is { } u ? unitNames.GetValueOrDefault(u, "?") : names.GetValueOrDefault(e.UserId!.Value, "?"),
                 e.Text, e.Rating, ReviewAudit.Name(e.Rating), e.Commended))],
-            [.. improvements.Select(i => new ImprovementDto(i.Id, i.TaskId, i.Text, i.OwnerId, names.GetValueOrDefault(i.OwnerId, "?"), i.DueAt, i.State))],
+            [.. improvements.Select(i => new ImprovementDto(i.Id, i.TaskId, i.Text, i.OwnerId, names.GetValueOrDefault(i.OwnerId, "?"), i.DueAt, i.State, i.Version))],
             units, people,
             open && writer, open && finaliser, hint);
     }
