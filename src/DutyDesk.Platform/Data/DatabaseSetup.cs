@@ -35,16 +35,10 @@ public static class DatabaseSetup
     }
 
     /// <summary>Serialises appends to the audit chain inside the current transaction.</summary>
-    internal static async Task LockAuditChainAsync(AppDbContext db, CancellationToken ct)
-    {
-        if (db.Database.IsNpgsql())
-        {
-            // Transaction-scoped advisory lock: released on commit or rollback, held across nodes.
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(770077001)", ct);
-        }
+    internal static Task LockAuditChainAsync(AppDbContext db, CancellationToken ct) => DbLocks.LockAsync(db, AuditChainLock, ct);
 
-        // SQLite: EF begins transactions with BEGIN IMMEDIATE, which already admits one writer.
-    }
+    /// <summary>The audit chain's advisory lock key (fixed since the first release: nodes of one cluster must agree).</summary>
+    private const long AuditChainLock = 770077001;
 
     /// <summary>Stores UTC and reads it back as UTC on both providers (SQLite keeps no kind).</summary>
     internal sealed class UtcConverter() : ValueConverter<DateTime, DateTime>(

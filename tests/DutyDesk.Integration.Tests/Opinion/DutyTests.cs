@@ -84,6 +84,34 @@ public sealed class DutyTests
 
     [Theory]
     [BothProviders]
+    public async Task Create_OverlappingShiftsSavedAtOnce_ExactlyOneKept(DatabaseProvider provider)
+    {
+        await using var host = await TestHost.StartAsync(provider);
+        var units = new[] { await host.UnitIdAsync("第一中学"), await host.UnitIdAsync("一中德育处") };
+        var office = await host.ActorAsync("yz.office");
+        var handler = host.Get<ManageDuty>();
+        var t0 = Minute(host);
+        var moral = await host.UserIdAsync("yz.moral");
+        using var start = new SemaphoreSlim(0);
+
+        // Eight offices' clerks put the same person on overlapping shifts at the same moment, on two rosters.
+        var saves = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await start.WaitAsync();
+            return await handler.CreateAsync(office, units[i % 2], new ShiftInput(moral, t0.AddMinutes(10 * i), t0.AddHours(4).AddMinutes(10 * i), $"班次 {i}", null));
+        })).ToList();
+        start.Release(saves.Count);
+        var results = await Task.WhenAll(saves);
+
+        Assert.Single(results, r => r.IsSuccess);
+        Assert.All(results.Where(r => !r.IsSuccess), r => Assert.Equal("startsAt", r.Error?.Field));
+        await using var db = await host.DbAsync();
+        Assert.Equal(1, await db.Set<DutyShift>().CountAsync(s => s.UserId == moral));
+        Assert.Single(await AuditAsync(host, OpinionAudit.DutyCreate));
+    }
+
+    [Theory]
+    [BothProviders]
     public async Task Roster_OtherSchoolAndReviewer_NotFoundOrForbiddenAndNothingChanged(DatabaseProvider provider)
     {
         await using var host = await TestHost.StartAsync(provider);

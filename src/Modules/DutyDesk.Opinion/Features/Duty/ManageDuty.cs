@@ -5,6 +5,7 @@ using DutyDesk.Platform.Results;
 using DutyDesk.Platform.Scope;
 using DutyDesk.Platform.Shared;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace DutyDesk.Opinion.Features.Duty;
 
@@ -27,6 +28,9 @@ public sealed record GeneratedRoster(int Count, DateTime FirstStart, DateTime La
 /// </summary>
 internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, DisplayClock display)
 {
+    /// <summary>The lock every roster write holds while it checks for overlaps and saves.</summary>
+    private const string RosterLock = "opinion.duty-roster";
+
     public async Task<Result<RosterView>> ListAsync(Actor actor, Guid unitId, DateTime fromUtc, DateTime toUtc, CancellationToken ct = default)
     {
         if (!actor.CanSee(unitId))
@@ -86,6 +90,7 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
             return refused;
         }
 
+        await using var transaction = await LockRosterAsync(db, ct);
         if (await CheckPersonAsync(db, unitId, input, null, ct) is { } wrong)
         {
             return wrong;
@@ -98,8 +103,7 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
         };
         db.Add(shift);
         db.Audit(clock, actor, OpinionAudit.DutyCreate, "DutyShift", shift.Id.ToString(), unitId, detail: await DescribeAsync(db, shift, ct));
-        await db.SaveChangesAsync(ct);
-        return shift.Id;
+        return await SaveAsync(db, shift.Id, ct);
     }
 
     public async Task<Result<Guid>> UpdateAsync(Actor actor, Guid shiftId, ShiftInput input, Guid version, CancellationToken ct = default)
@@ -126,6 +130,7 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
             return Error.StaleEdit("班次");
         }
 
+        await using var transaction = await LockRosterAsync(db, ct);
         if (await CheckPersonAsync(db, shift.UnitId, input, shift.Id, ct) is { } wrong)
         {
             return wrong;
@@ -187,6 +192,7 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
             return Error.Validation("days", "所选日期范围内没有所选的星期，未生成任何班次。");
         }
 
+        await using var transaction = await LockRosterAsync(db, ct);
         var (first, last) = (generated.Min(g => g.StartsAt), generated.Max(g => g.EndsAt));
         var people = pattern.People.Distinct().ToList();
         var earliest = first - DutyRules.MaxShift;
@@ -218,6 +224,7 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
         db.Audit(clock, actor, OpinionAudit.DutyGenerate, "Unit", unitId.ToString(), unitId,
             detail: $"{pattern.From:yyyy-MM-dd} 至 {pattern.To:yyyy-MM-dd}（{days}；{slots}）共 {generated.Count} 个班次，轮值：{string.Join("、", pattern.People.Select(p => eligible[p].DisplayName))}");
         await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
         return new GeneratedRoster(generated.Count, first, last);
     }
 
@@ -270,11 +277,29 @@ internal sealed class ManageDuty(IDbContextFactory<AppDbContext> dbFactory, Time
             .Select(r => new DutyPerson(r.Id, r.DisplayName, r.Home)).ToList();
     }
 
+    /// <summary>
+    /// Opens the transaction a roster write checks and saves in, holding the roster lock: two people saving overlapping
+    /// shifts for one person at once cannot both pass the overlap check (no index can express "no overlap" on both
+    /// databases). Roster edits are rare, so one lock for all rosters costs nothing.
+    /// </summary>
+    private static async Task<IDbContextTransaction> LockRosterAsync(AppDbContext db, CancellationToken ct)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(ct);
+        await db.LockAsync(RosterLock, ct);
+        return transaction;
+    }
+
+    /// <summary>Saves, and commits the roster transaction when one is open.</summary>
     private static async Task<Result<Guid>> SaveAsync(AppDbContext db, Guid id, CancellationToken ct)
     {
         try
         {
             await db.SaveChangesAsync(ct);
+            if (db.Database.CurrentTransaction is { } transaction)
+            {
+                await transaction.CommitAsync(ct);
+            }
+
             return id;
         }
         catch (DbUpdateConcurrencyException)
