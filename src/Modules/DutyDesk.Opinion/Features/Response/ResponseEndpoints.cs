@@ -26,6 +26,7 @@ internal static class ResponseEndpoints
         .AddTransient<ResponseQueries>()
         .AddSingleton<CaseAlerts>()
         .AddTransient<CaseActions>()
+        .AddScoped<CountdownTicker>()
         .AddSingleton<IOverdueEscalation, DeadlineEscalation>()
         .AddStatements()
         .AddReview();
