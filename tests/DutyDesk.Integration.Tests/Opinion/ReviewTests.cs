@@ -184,7 +184,8 @@ public sealed class ReviewTests
         var now = host.Clock.GetUtcNow().UtcDateTime;
         var first = (await reviews.AddImprovementAsync(office, id, new ImprovementInput("完善留样制度", moral, now.AddDays(30)))).Value;
         var second = (await reviews.AddImprovementAsync(office, id, new ImprovementInput("误布置的一条", moral, now.AddDays(10)))).Value;
-        var listed = (await ReadAsync(host, id)).Improvements.ToDictionary(i => i.Id);
+        var before = await ReadAsync(host, id);
+        var listed = before.Improvements.ToDictionary(i => i.Id);
         var firstTask = listed[first].TaskId;
 
         var stale = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput("完善食堂留样与供应商准入制度", leaderId, now.AddDays(20), Guid.NewGuid()));
@@ -200,6 +201,8 @@ public sealed class ReviewTests
             await db.SaveChangesAsync();
         }
 
+        // Somebody typing the review's text meanwhile still saves it: improvements are guarded by their tasks' versions.
+        var textSaved = await reviews.SaveAsync(office, id, Written with { Version = before.Version });
         var afterDone = await reviews.ChangeImprovementAsync(office, id, first, new ImprovementInput("再改", leaderId, now.AddDays(20), (await ReadAsync(host, id)).Improvements[0].TaskVersion));
         var review = await ReadAsync(host, id);
 
@@ -207,6 +210,7 @@ public sealed class ReviewTests
         Assert.Equal(("text", "“改进措施”不能为空。"), (empty.Error?.Field, empty.Error?.Message));
         Ok(changed);
         Assert.Equal(("reason", "“撤销理由”不能为空。"), (noReason.Error?.Field, noReason.Error?.Message));
+        Ok(textSaved);
         Assert.Equal(HttpStatusCode.OK, withdrawn.StatusCode);
         Assert.Equal(("improvement", "改进措施“完善食堂留样与供应商准入制度”的待办已办结，不能再修改或撤销。"), (afterDone.Error?.Field, afterDone.Error?.Message));
         var only = Assert.Single(review.Improvements);

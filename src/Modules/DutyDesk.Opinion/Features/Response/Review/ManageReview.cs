@@ -180,8 +180,6 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
         (task.Title, task.OwnerId, task.ReminderOffsets) = (ImprovementTitle(text), improvement.OwnerId, ReminderSchedule.Format(ReminderDays(dueAt - now)));
         task.Reschedule(dueAt, now);
         var after = Describe(improvement, people);
-        review.UpdatedAt = now;
-        review.UpdatedById = actor.UserId;
         CaseWork.Timeline(db, c, TimelineKind.Note, $"修改改进措施：{before} → {after}", actor.UserId, now);
         db.Audit(clock, actor, ReviewAudit.ChangeImprovement, "CaseReview", review.Id.ToString(), c.UnitId, detail: $"{before} → {after}");
         return await SaveChangesAsync(db, improvement.Id, ct);
@@ -212,8 +210,6 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
         var why = reason!.Trim();
         task.Cancel($"总结评估撤销该改进措施：{why}");
         db.Set<CaseImprovement>().Remove(improvement);
-        review.UpdatedAt = now;
-        review.UpdatedById = actor.UserId;
         CaseWork.Timeline(db, c, TimelineKind.Note, $"撤销改进措施：{what}；理由：{why}", actor.UserId, now);
         db.Audit(clock, actor, ReviewAudit.WithdrawImprovement, "CaseReview", review.Id.ToString(), c.UnitId, detail: $"{what}；理由：{why}");
         return await SaveChangesAsync(db, improvement.Id, ct);
@@ -292,7 +288,10 @@ internal sealed class ManageReview(IDbContextFactory<AppDbContext> dbFactory, Ti
         return (c, review);
     }
 
-    /// <summary>An improvement of the case, and its task, if the review may be written now and the task is still open.</summary>
+    /// <summary>
+    /// An improvement of the case, and its task, if the review may be written now and the task is still open. The
+    /// task's version guards the change: the review's own text, which somebody may be typing, is not touched.
+    /// </summary>
     private async Task<Result<(ResponseCase Case, CaseReview Review, CaseImprovement Improvement, DueTask Task)>> OpenImprovementAsync(
         AppDbContext db, Actor actor, Guid caseId, Guid improvementId, Guid? version, string attempted, CancellationToken ct)
     {
